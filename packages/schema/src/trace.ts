@@ -62,6 +62,18 @@ export const LedgerEntry = Type.Object(
 );
 export type LedgerEntry = Static<typeof LedgerEntry>;
 
+/** What an edge's contract did to the record on its way into a step. */
+export const StepContract = Type.Object(
+  {
+    edgeId: Type.String(),
+    /** Extra fields stripped under `extraFields: 'drop'`. */
+    dropped: Type.Array(Type.String()),
+    outcome: Type.Union([Type.Literal('pass'), Type.Literal('flag'), Type.Literal('reject')]),
+  },
+  { additionalProperties: false },
+);
+export type StepContract = Static<typeof StepContract>;
+
 export const Step = Type.Object(
   {
     seq: Type.Integer({ minimum: 1 }),
@@ -81,6 +93,8 @@ export const Step = Type.Object(
     error: Type.Optional(Type.String()),
     write: Type.Optional(WriteEffect),
     ledger: Type.Optional(LedgerEntry),
+    /** Set when the record arrived over an edge with a contract; its checks lead `checks`. */
+    contract: Type.Optional(StepContract),
   },
   { additionalProperties: false },
 );

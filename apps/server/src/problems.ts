@@ -1,0 +1,96 @@
+/**
+ * Every problem code the API answers with. Codes are stable (clients and tests match on them);
+ * titles are for humans and may be reworded.
+ */
+export const PROBLEM_TITLES = {
+  not_found: 'Not found',
+  flow_not_found: 'Flow not found',
+  flow_not_published: 'Flow has no published version',
+  version_not_found: 'Version not found',
+  run_not_found: 'Run not found',
+  validation_failed: 'Request does not match its schema',
+  invalid_source: 'Not a valid flow source document',
+  invalid_record: 'Not a record',
+  invalid_cursor: 'Invalid cursor',
+  malformed_json: 'Malformed JSON',
+  unsupported_media_type: 'Unsupported media type',
+  payload_too_large: 'Payload too large',
+  bad_request: 'Bad request',
+  conflict: 'Conflict',
+  flow_exists: 'Flow exists',
+  draft_invalid: 'Draft does not compile',
+  record_rejected: 'Record rejected',
+  idempotency_key_reused: 'Idempotency-Key reused with a different body',
+  idempotency_key_in_progress: 'A request with this Idempotency-Key is still running',
+  run_failed: 'Run failed',
+  internal_error: 'Internal error',
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_TITLES;
+
+/**
+ * An error that becomes an `application/problem+json` answer (RFC 9457). `extensions` are
+ * extra members of the problem document (e.g. `runId`, `checks`, `diagnostics`).
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'Problem';
+  }
+}
+
+export class NotFoundProblem extends Problem {
+  constructor(code: Extract<ProblemCode, `${string}not_found` | 'flow_not_published'>, detail: string) {
+    super(404, code, detail);
+  }
+}
+
+export class BadRequestProblem extends Problem {
+  constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
+    super(400, code, detail, extensions);
+  }
+}
+
+export class ConflictProblem extends Problem {
+  constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
+    super(409, code, detail, extensions);
+  }
+}
+
+export class UnprocessableProblem extends Problem {
+  constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
+    super(422, code, detail, extensions);
+  }
+}
+
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  [extension: string]: unknown;
+}
+
+export function problemDocument(
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDocument {
+  const standard = {
+    type: `https://baton.dev/problems/${code}`,
+    title: PROBLEM_TITLES[code],
+    status,
+    detail,
+    code,
+  };
+  // An extension never overwrites a standard member (a `status` extension would lie about HTTP).
+  const extra = Object.fromEntries(Object.entries(extensions).filter(([name]) => !(name in standard)));
+  return { ...standard, ...extra };
+}

@@ -1,0 +1,125 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Diagnostic, FlowSource, Plan, Trace } from '@baton/schema';
+import { VERSION_STATES } from '@baton/store';
+import { FLOW_ID_PATTERN, NullableTimestamp, Timestamp } from './common-schemas.js';
+
+export const FlowSummary = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+    latestVersion: Type.Union([Type.Integer(), Type.Null()]),
+    runCount: Type.Integer(),
+  },
+  { $id: 'FlowSummary', additionalProperties: false },
+);
+
+export const FlowList = Type.Object({ items: Type.Array(FlowSummary) }, { additionalProperties: false });
+
+export const CreateFlowBody = Type.Object(
+  {
+    id: Type.Optional(Type.String({ pattern: FLOW_ID_PATTERN })),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateFlowBody = Static<typeof CreateFlowBody>;
+
+export const VersionState = Type.Union(VERSION_STATES.map((s) => Type.Literal(s)));
+
+export const ChangeNote = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    acceptanceCheck: Type.String({ minLength: 1, maxLength: 2000 }),
+    risk: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { $id: 'ChangeNote', additionalProperties: false },
+);
+
+export const VersionSummary = Type.Object(
+  {
+    version: Type.Integer(),
+    state: VersionState,
+    contentHash: Type.String(),
+    createdAt: Timestamp,
+    publishedAt: NullableTimestamp,
+    changeNote: ChangeNote,
+  },
+  { $id: 'VersionSummary', additionalProperties: false },
+);
+
+export const VersionList = Type.Object(
+  { items: Type.Array(VersionSummary) },
+  { additionalProperties: false },
+);
+
+export const FlowDetail = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+    latestVersion: Type.Union([Type.Integer(), Type.Null()]),
+    runCount: Type.Integer(),
+    versions: Type.Array(VersionSummary),
+  },
+  { additionalProperties: false },
+);
+
+export const VersionDetail = Type.Object(
+  {
+    flowId: Type.String(),
+    version: Type.Integer(),
+    state: VersionState,
+    contentHash: Type.String(),
+    createdAt: Timestamp,
+    publishedAt: NullableTimestamp,
+    changeNote: ChangeNote,
+    source: FlowSource,
+    definition: Plan,
+  },
+  { additionalProperties: false },
+);
+
+export const SubmitVersionBody = Type.Object({ changeNote: ChangeNote }, { additionalProperties: false });
+export type SubmitVersionBody = Static<typeof SubmitVersionBody>;
+
+export const SubmitVersionResponse = Type.Object(
+  { version: Type.Integer(), state: Type.Literal('in_review'), contentHash: Type.String() },
+  { additionalProperties: false },
+);
+
+export const PublishResponse = Type.Object(
+  {
+    version: Type.Integer(),
+    state: Type.Literal('published'),
+    publishedAt: Timestamp,
+    supersededVersion: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export const DraftSaved = Type.Object(
+  { savedAt: Timestamp, diagnostics: Type.Array(Diagnostic) },
+  { additionalProperties: false },
+);
+
+export const CompileResponse = Type.Object(
+  { definition: Type.Union([Plan, Type.Null()]), diagnostics: Type.Array(Diagnostic) },
+  { additionalProperties: false },
+);
+
+export const TestRunBody = Type.Object({ record: Type.Unknown() }, { additionalProperties: false });
+export type TestRunBody = Static<typeof TestRunBody>;
+
+/** A trace plus the draft's diagnostics (warnings; errors stop a test run with 422). */
+export const TestRunResponse = Type.Object(
+  { ...Trace.properties, diagnostics: Type.Array(Diagnostic) },
+  { additionalProperties: false },
+);

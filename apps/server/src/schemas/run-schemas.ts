@@ -1,0 +1,70 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Check, RUN_STATUSES, RunStatus, Step } from '@baton/schema';
+import { NullableTimestamp, Timestamp } from './common-schemas.js';
+
+const runSummaryProperties = {
+  id: Type.String(),
+  flowId: Type.String(),
+  version: Type.Integer(),
+  status: RunStatus,
+  recordKey: Type.Union([Type.String(), Type.Null()]),
+  idempotencyKey: Type.String(),
+  receivedAt: Timestamp,
+  startedAt: NullableTimestamp,
+  finishedAt: NullableTimestamp,
+  durationMs: Type.Union([Type.Number(), Type.Null()]),
+  duplicateOf: Type.Union([Type.String(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+};
+
+export const RunSummary = Type.Object(runSummaryProperties, {
+  $id: 'RunSummary',
+  additionalProperties: false,
+});
+
+export const RunPage = Type.Object(
+  { items: Type.Array(RunSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { additionalProperties: false },
+);
+
+export const RunDetail = Type.Object(
+  { ...runSummaryProperties, input: Type.Unknown(), steps: Type.Array(Step) },
+  { additionalProperties: false },
+);
+
+export const RunsQuery = Type.Object(
+  {
+    flowId: Type.Optional(Type.String({ minLength: 1 })),
+    status: Type.Optional(Type.Union(RUN_STATUSES.map((s) => Type.Literal(s)))),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type RunsQuery = Static<typeof RunsQuery>;
+
+export const RunIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+export type RunIdParams = Static<typeof RunIdParams>;
+
+/** A webhook record: any JSON object. */
+export const WebhookBody = Type.Object({}, { additionalProperties: true });
+
+export const WebhookParams = Type.Object({ flowId: Type.String({ minLength: 1, maxLength: 200 }) });
+export type WebhookParams = Static<typeof WebhookParams>;
+
+export const WebhookAccepted = Type.Object(
+  {
+    runId: Type.String(),
+    status: Type.Union([Type.Literal('succeeded'), Type.Literal('flagged'), Type.Literal('duplicate')]),
+    version: Type.Integer(),
+    recordKey: Type.Union([Type.String(), Type.Null()]),
+    /** Flags raised on a `flagged` run. */
+    checks: Type.Optional(Type.Array(Check)),
+    /** For a duplicate: the run whose result this is, and that run's status. */
+    duplicateOf: Type.Optional(Type.String()),
+    originalStatus: Type.Optional(RunStatus),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,21 @@
+import { cpSync, existsSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+// One self-contained file for `node dist/cli.js`: workspace packages are TypeScript source, so
+// they are bundled; npm dependencies (better-sqlite3 is native) stay external.
+export default defineConfig({
+  entry: { cli: 'src/cli.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  outDir: 'dist',
+  clean: true,
+  sourcemap: true,
+  splitting: false,
+  noExternal: [/^@baton\//],
+  banner: { js: '#!/usr/bin/env node' },
+  async onSuccess() {
+    // The first-start seed reads examples/; a copy next to the bundle lets dist/ run anywhere.
+    if (existsSync('../../examples')) cpSync('../../examples', 'dist/examples', { recursive: true });
+  },
+});

@@ -1,0 +1,73 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useEditor } from '../store/editor-store-context';
+import { kindSpec } from '../kinds/kind-catalog';
+import { nodeSummary } from '../kinds/node-summary';
+import { Glyph } from '../../ui/glyph';
+import { kindColor } from '../../trace/kind-look';
+import type { CanvasNode } from './to-react-flow';
+
+/**
+ * The one node view for every kind; its look (glyph, colour, ports) comes from the kind's spec.
+ * It subscribes to its own node by id, so editing one node's config re-renders that node only
+ * (the same reason xyflow's NodeRenderer hands each wrapper just an id).
+ */
+export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<CanvasNode>) {
+  const node = useEditor((s) => s.source.nodes.find((n) => n.id === id));
+  const counts = useEditor((s) => s.diagnosticCounts[id]);
+  if (!node) return null;
+  const spec = kindSpec(node.kind);
+  const errors = counts?.errors ?? 0;
+  const warnings = counts?.warnings ?? 0;
+  const state = errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : '';
+  const multipleOutputs = (spec?.outputs.length ?? 0) > 1;
+
+  return (
+    <div
+      className={`baton-node ${state} ${selected ? 'is-selected' : ''}`}
+      style={{ ['--kind-color' as string]: kindColor(node.kind) }}
+      data-testid="baton-node"
+      data-node-id={id}
+      data-kind={node.kind}
+    >
+      {spec?.inputs.map((port) => (
+        <Handle key={port.id} type="target" position={Position.Left} id={port.id} className="baton-handle" aria-label={`${node.label} input ${port.label}`} />
+      ))}
+      <div className="baton-node-head">
+        <span className="baton-node-glyph">
+          <Glyph name={spec?.palette.glyph ?? node.kind} />
+        </span>
+        <div className="baton-node-titles">
+          <div className="baton-node-label">{node.label || spec?.title}</div>
+          <div className="baton-node-kind">{spec?.title ?? node.kind}</div>
+        </div>
+        {errors + warnings > 0 ? (
+          <span
+            className={`baton-node-badge ${errors > 0 ? 'is-error' : 'is-warning'}`}
+            title={`${errors} error(s), ${warnings} warning(s)`}
+            aria-label={`${errors > 0 ? errors : warnings} ${errors > 0 ? 'errors' : 'warnings'}`}
+          >
+            {errors > 0 ? errors : warnings}
+          </span>
+        ) : null}
+      </div>
+      <div className="baton-node-summary">{nodeSummary(node)}</div>
+      {spec && spec.outputs.length > 0 ? (
+        multipleOutputs ? (
+          <div className="baton-node-outputs">
+            {spec.outputs.map((port) => (
+              <div key={port.id} className={`baton-node-output port-${port.id}`}>
+                <span>{port.id}</span>
+                <Handle type="source" position={Position.Right} id={port.id} className="baton-handle" aria-label={`${node.label} output ${port.id}`} />
+              </div>
+            ))}
+          </div>
+        ) : (
+          spec.outputs.map((port) => (
+            <Handle key={port.id} type="source" position={Position.Right} id={port.id} className="baton-handle" aria-label={`${node.label} output ${port.id}`} />
+          ))
+        )
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,165 @@
+import { useCallback, useMemo, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type IsValidConnection,
+  type NodeChange,
+  type NodeTypes,
+  type OnDelete,
+} from '@xyflow/react';
+import { useDroppable } from '@dnd-kit/core';
+import { NODE_KINDS, type Position } from '@baton/schema';
+import { useEditor, useEditorStoreApi } from '../store/editor-store-context';
+import { connect } from '../commands/edge-commands';
+import { moveNodes } from '../commands/node-commands';
+import { removeElements } from '../commands/selection-commands';
+import { connectionProblem } from '../commands/connection-rules';
+import { newEdgeId } from '../commands/ids';
+import { kindSpec } from '../kinds/kind-catalog';
+import { BatonNode } from './baton-node';
+import { BatonEdge } from './baton-edge';
+import { toCanvasEdges, toCanvasNodes, type CanvasEdge, type CanvasNode } from './to-react-flow';
+import { CanvasEmptyHint } from './canvas-empty-hint';
+import './canvas.css';
+
+export const CANVAS_DROP_ID = 'flow-canvas';
+
+// Defined once at module scope: a new object per render would remount every node.
+const nodeTypes: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, BatonNode]));
+const edgeTypes: EdgeTypes = { baton: BatonEdge };
+
+// SVG fill attributes cannot read CSS variables, so the minimap gets the kind colours as values.
+const MINIMAP_COLORS: Record<string, string> = {
+  trigger: '#7c3aed',
+  mapping: '#2563eb',
+  validation: '#c77700',
+  write: '#138a43',
+  log: '#475467',
+};
+
+export function FlowCanvas() {
+  const store = useEditorStoreApi();
+  const source = useEditor((s) => s.source);
+  const livePositions = useEditor((s) => s.livePositions);
+  const measured = useEditor((s) => s.measured);
+  const selection = useEditor((s) => s.selection);
+  const { setNodeRef, isOver } = useDroppable({ id: CANVAS_DROP_ID });
+  // Fit only a flow that opens with nodes: React Flow defers `fitView` until nodes exist, so on an
+  // empty flow it would re-centre and zoom onto the first dropped node, away from the pointer.
+  const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
+
+  const nodes = useMemo(() => toCanvasNodes(source, livePositions, measured, selection), [source, livePositions, measured, selection]);
+  const edges = useMemo(() => toCanvasEdges(source, selection), [source, selection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const state = store.getState();
+      const live: Record<string, Position> = {};
+      const committed: Record<string, Position> = {};
+      const sizes: Record<string, { width: number; height: number }> = {};
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) {
+          if (change.dragging) live[change.id] = change.position;
+          else committed[change.id] = change.position;
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          sizes[change.id] = change.dimensions;
+        } else if (change.type === 'select') {
+          selected ??= new Set(state.selection.nodes);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (Object.keys(sizes).length) state.setMeasured(sizes);
+      if (Object.keys(live).length) state.setLivePositions({ ...state.livePositions, ...live });
+      // Drag end: one command for every node moved by the gesture, then drop the live positions.
+      if (Object.keys(committed).length) {
+        state.perform(moveNodes, { positions: { ...state.livePositions, ...committed } });
+        state.setLivePositions(null);
+      }
+      if (selected) state.select({ nodes: [...selected], edges: store.getState().selection.edges });
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      const state = store.getState();
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        selected ??= new Set(state.selection.edges);
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (selected) state.select({ nodes: store.getState().selection.nodes, edges: [...selected] });
+    },
+    [store],
+  );
+
+  const isValidConnection: IsValidConnection<CanvasEdge> = useCallback(
+    (c) =>
+      connectionProblem(
+        store.getState().source,
+        { node: c.source, port: c.sourceHandle ?? '' },
+        { node: c.target, port: c.targetHandle ?? '' },
+        kindSpec,
+      ) === null,
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.sourceHandle || !c.targetHandle) return;
+      store.getState().perform(connect, {
+        id: newEdgeId(),
+        source: { node: c.source, port: c.sourceHandle },
+        target: { node: c.target, port: c.targetHandle },
+      });
+    },
+    [store],
+  );
+
+  // React Flow asks before deleting (Delete/Backspace); we do it as one command instead.
+  const onDelete: OnDelete<CanvasNode, CanvasEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => {
+      store.getState().perform(removeElements, { nodeIds: gone.map((n) => n.id), edgeIds: goneEdges.map((e) => e.id) });
+    },
+    [store],
+  );
+
+  return (
+    <div ref={setNodeRef} className={`flow-canvas ${isOver ? 'is-drop-target' : ''}`} aria-label="Canvas" role="region">
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView={fitOnOpen}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        snapToGrid
+        snapGrid={[10, 10]}
+        defaultEdgeOptions={{ type: 'baton' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced8" />
+        {source.nodes.length > 0 ? <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeStrokeWidth={3} nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#98a2b3'} ariaLabel="Mini map" /> : null}
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {source.nodes.length === 0 ? <CanvasEmptyHint /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useRef, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { Diagnostic, NodeKind, Position } from '@baton/schema';
+import type { FlowDetail } from '../api/api-types';
+import { useEditorStoreApi } from './store/editor-store-context';
+import { addNode } from './commands/node-commands';
+import { newNodeId } from './commands/ids';
+import { newNodeOfKind } from './kinds/kind-catalog';
+import { useLiveDiagnostics } from './diagnostics/use-live-diagnostics';
+import { useAutosave } from './autosave/use-autosave';
+import { useUndoShortcuts } from './use-undo-shortcuts';
+import { EditorToolbar, type EditorView } from './toolbar/editor-toolbar';
+import { Palette } from './palette/palette';
+import { EditorDnd } from './palette/editor-dnd';
+import { FlowCanvas } from './canvas/flow-canvas';
+import { Inspector } from './inspector/inspector';
+import { DiagnosticsPanel } from './diagnostics/diagnostics-panel';
+import { JsonView } from './json-view/json-view';
+import { TestRunPanel } from './test-run/test-run-panel';
+import { PublishDialog } from './publish/publish-dialog';
+import './flow-editor.css';
+
+export interface FlowEditorProps {
+  flow: FlowDetail;
+  onPublished: (version: number) => void;
+}
+
+/** The editor for one open flow; expects an `EditorStoreProvider` above it. */
+export function FlowEditor(props: FlowEditorProps) {
+  return (
+    <ReactFlowProvider>
+      <FlowEditorLayout {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+type RightTab = 'inspector' | 'test-run';
+
+function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
+  const store = useEditorStoreApi();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  useLiveDiagnostics();
+  useUndoShortcuts();
+  const flushSave = useAutosave();
+  const [view, setView] = useState<EditorView>('canvas');
+  const [rightTab, setRightTab] = useState<RightTab>('inspector');
+  const [publishing, setPublishing] = useState(false);
+  const stageRef = useRef<HTMLDivElement>(null);
+
+  const addKind = useCallback(
+    (kind: NodeKind, position: Position) => {
+      const state = store.getState();
+      const node = newNodeOfKind(kind, newNodeId(), state.source.nodes);
+      state.perform(addNode, { node, position });
+      // Select the new node so its form is right there to fill in.
+      state.select({ nodes: [node.id], edges: [] });
+      setRightTab('inspector');
+    },
+    [store],
+  );
+
+  const addAtCentre = useCallback(
+    (kind: NodeKind) => {
+      const rect = stageRef.current?.getBoundingClientRect();
+      if (!rect) return;
+      const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      const offset = store.getState().source.nodes.length * 12; // so repeated adds do not stack exactly
+      addKind(kind, { x: centre.x - 110 + offset, y: centre.y - 32 + offset });
+    },
+    [addKind, screenToFlowPosition, store],
+  );
+
+  const reveal = useCallback(
+    (diagnostic: Diagnostic) => {
+      const state = store.getState();
+      setView('canvas');
+      setRightTab('inspector');
+      if (diagnostic.nodeId && !diagnostic.edgeId) {
+        state.select({ nodes: [diagnostic.nodeId], edges: [] });
+        void fitView({ nodes: [{ id: diagnostic.nodeId }], duration: 300, maxZoom: 1.2, padding: 0.6 });
+      } else if (diagnostic.edgeId) {
+        const edge = state.source.edges.find((e) => e.id === diagnostic.edgeId);
+        state.select({ nodes: [], edges: [diagnostic.edgeId] });
+        if (edge) void fitView({ nodes: [{ id: edge.source.node }, { id: edge.target.node }], duration: 300, maxZoom: 1.2, padding: 0.4 });
+      }
+    },
+    [fitView, store],
+  );
+
+  const selectNode = useCallback(
+    (nodeId: string) => {
+      if (store.getState().source.nodes.some((n) => n.id === nodeId)) store.getState().select({ nodes: [nodeId], edges: [] });
+    },
+    [store],
+  );
+
+  return (
+    <div className="flow-editor">
+      <EditorToolbar
+        flow={flow}
+        view={view}
+        onViewChange={setView}
+        testRunOpen={rightTab === 'test-run'}
+        onToggleTestRun={() => setRightTab((t) => (t === 'test-run' ? 'inspector' : 'test-run'))}
+        onPublish={() => setPublishing(true)}
+        onRetrySave={() => void flushSave().catch(() => undefined)}
+      />
+      <EditorDnd onDropKind={addKind}>
+        <div className="flow-editor-body">
+          <Palette onAdd={addAtCentre} />
+          <div className="flow-editor-center">
+            <div className="flow-editor-stage" ref={stageRef}>
+              <FlowCanvas />
+              {/* The JSON view lies over the canvas instead of replacing it, so the viewport survives. */}
+              {view === 'json' ? (
+                <div className="flow-editor-overlay">
+                  <JsonView />
+                </div>
+              ) : null}
+            </div>
+            <DiagnosticsPanel onReveal={reveal} />
+          </div>
+          <aside className="flow-editor-right" aria-label="Side panel">
+            <div className="right-tabs" role="tablist" aria-label="Side panel">
+              <button type="button" role="tab" aria-selected={rightTab === 'inspector'} className={rightTab === 'inspector' ? 'is-active' : ''} onClick={() => setRightTab('inspector')}>
+                Inspector
+              </button>
+              <button type="button" role="tab" aria-selected={rightTab === 'test-run'} className={rightTab === 'test-run' ? 'is-active' : ''} onClick={() => setRightTab('test-run')}>
+                Test run
+              </button>
+            </div>
+            <div className="right-content">
+              {rightTab === 'inspector' ? <Inspector /> : <TestRunPanel flushSave={flushSave} onSelectNode={selectNode} />}
+            </div>
+          </aside>
+        </div>
+      </EditorDnd>
+      {publishing ? <PublishDialog flowId={flow.id} flushSave={flushSave} onClose={() => setPublishing(false)} onPublished={onPublished} /> : null}
+    </div>
+  );
+}

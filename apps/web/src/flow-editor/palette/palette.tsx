@@ -1,0 +1,81 @@
+import { useDraggable } from '@dnd-kit/core';
+import type { KindSpec } from '@baton/nodes';
+import type { NodeKind } from '@baton/schema';
+import { paletteKinds } from '../kinds/kind-catalog';
+import { Glyph } from '../../ui/glyph';
+import { kindColor } from '../../trace/kind-look';
+import './palette.css';
+
+export const PALETTE_DRAG_PREFIX = 'palette:';
+
+export interface PaletteDragData {
+  kind: NodeKind;
+}
+
+export interface PaletteProps {
+  /** Keyboard alternative to dragging: adds the kind in the middle of the visible canvas. */
+  onAdd: (kind: NodeKind) => void;
+}
+
+export function Palette({ onAdd }: PaletteProps) {
+  const groups = new Map<string, KindSpec[]>();
+  for (const spec of paletteKinds) {
+    const list = groups.get(spec.palette.group) ?? [];
+    list.push(spec);
+    groups.set(spec.palette.group, list);
+  }
+  return (
+    <aside className="palette" aria-label="Palette">
+      <div className="panel-title">Nodes</div>
+      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      {[...groups].map(([group, specs]) => (
+        <section key={group} className="palette-group" aria-label={group}>
+          <h3>{group}</h3>
+          {specs.map((spec) => (
+            <PaletteEntry key={spec.kind} spec={spec} onAdd={onAdd} />
+          ))}
+        </section>
+      ))}
+    </aside>
+  );
+}
+
+function PaletteEntry({ spec, onAdd }: { spec: KindSpec; onAdd: (kind: NodeKind) => void }) {
+  const data: PaletteDragData = { kind: spec.kind };
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `${PALETTE_DRAG_PREFIX}${spec.kind}`, data });
+  return (
+    <div
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      className={`palette-entry ${isDragging ? 'is-dragging' : ''}`}
+      style={{ ['--kind-color' as string]: kindColor(spec.kind) }}
+      aria-label={`${spec.title}: drag onto the canvas`}
+      title={spec.description}
+      data-kind={spec.kind}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onAdd(spec.kind);
+        }
+      }}
+    >
+      <PaletteCard spec={spec} />
+    </div>
+  );
+}
+
+/** The entry's face; also drawn in the drag overlay that follows the pointer. */
+export function PaletteCard({ spec }: { spec: KindSpec }) {
+  return (
+    <>
+      <span className="palette-glyph">
+        <Glyph name={spec.palette.glyph} />
+      </span>
+      <span className="palette-text">
+        <span className="palette-title">{spec.title}</span>
+        <span className="palette-desc">{spec.description}</span>
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4391;
+// A fresh data folder per run: the seed runs on first start, so the example is always there.
+const DATA_DIR = join(tmpdir(), 'baton-e2e-data');
+// Set E2E_BASE_URL to drive an already running Baton (e.g. `vite` dev) instead of the built one.
+const external = process.env['E2E_BASE_URL'];
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: './test-results/artifacts',
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  use: {
+    baseURL: external ?? `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  ...(external
+    ? {}
+    : {
+        webServer: {
+          command: `rm -rf "${DATA_DIR}" && node ../apps/server/dist/cli.js start`,
+          url: `http://127.0.0.1:${PORT}/readyz`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+          env: {
+            ...(process.env as Record<string, string>),
+            BATON_PORT: String(PORT),
+            BATON_HOST: '127.0.0.1',
+            BATON_DATA_DIR: DATA_DIR,
+            BATON_LOG_LEVEL: 'warn',
+          },
+        },
+      }),
+});

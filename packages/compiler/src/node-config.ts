@@ -1,0 +1,67 @@
+import type { Diagnostic, SourceNode } from '@baton/schema';
+import type { TSchema } from '@sinclair/typebox';
+import type { AnyNodeKindDefinition } from '@baton/nodes';
+import { Value } from '@sinclair/typebox/value';
+
+export type NodeConfigResult =
+  | { ok: true; kindVersion: number; config: Record<string, unknown> }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Brings a node's config to the kind's current version (pure, ordered `up()` steps), fills the
+ * schema's defaults and checks it against the kind's config schema. Never mutates the source.
+ */
+export function normaliseNodeConfig(node: SourceNode, kind: AnyNodeKindDefinition): NodeConfigResult {
+  const { spec } = kind;
+  const schema = spec.configSchema as TSchema;
+  const nodeId = node.id;
+  if (!Number.isInteger(node.kindVersion) || node.kindVersion < 1 || node.kindVersion > spec.version) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'kind_version_unsupported',
+          severity: 'error',
+          message: `${spec.title} version ${node.kindVersion} is not supported (current: ${spec.version})`,
+          nodeId,
+          path: '/kindVersion',
+        },
+      ],
+    };
+  }
+  // A JSON copy: the plan must not share objects with the source the editor keeps changing.
+  let config = JSON.parse(JSON.stringify(node.config)) as Record<string, unknown>;
+  for (let version = node.kindVersion; version < spec.version; version++) {
+    const up = spec.migrations[version - 1];
+    try {
+      if (!up) throw new Error(`no migration from version ${version}`);
+      config = up(config);
+    } catch (err) {
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: 'kind_version_unsupported',
+            severity: 'error',
+            message: `${spec.title} config cannot be migrated from version ${version}: ${err instanceof Error ? err.message : String(err)}`,
+            nodeId,
+            path: '/kindVersion',
+          },
+        ],
+      };
+    }
+  }
+  // Check first: several times faster than filling defaults or collecting errors, and since
+  // every defaulted setting is required by its schema, a valid config has nothing to fill.
+  if (Value.Check(schema, config)) return { ok: true, kindVersion: spec.version, config };
+  config = Value.Default(schema, config) as Record<string, unknown>;
+  if (Value.Check(schema, config)) return { ok: true, kindVersion: spec.version, config };
+  const diagnostics: Diagnostic[] = [...Value.Errors(schema, config)].map((error) => ({
+    code: 'config_invalid',
+    severity: 'error',
+    message: `${error.path || 'config'}: ${error.message}`,
+    nodeId,
+    path: error.path,
+  }));
+  return { ok: false, diagnostics };
+}

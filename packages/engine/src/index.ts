@@ -1,0 +1,4 @@
+export { runPlan, PlanInvalidError, type EngineDeps, type RunOptions } from './run-plan.js';
+export { runStatusOf } from './run-status.js';
+export { createMemoryTargets, type MemoryTargets, type MemoryTargetsOptions } from './memory-targets.js';
+export { createFixedClock, systemClock } from './fixed-clock.js';

@@ -1,0 +1,211 @@
+import type { RunStatus, Step } from '@baton/schema';
+import { decodeRunCursor, encodeRunCursor } from '../run-cursor.js';
+import type {
+  NewRun,
+  RunDetail,
+  RunOutcome,
+  RunPage,
+  RunQuery,
+  RunRecord,
+  RunRepository,
+  RunSummary,
+} from '../runs.js';
+import { parseJson, type SqlContext } from './sql-context.js';
+
+interface RunRow {
+  id: string;
+  flow_id: string;
+  version: number;
+  status: RunStatus;
+  record_key: string | null;
+  idempotency_key: string;
+  payload_hash: string;
+  received_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  duplicate_of: string | null;
+  error: string | null;
+}
+
+interface RunInputRow extends RunRow {
+  input: string;
+}
+
+const SUMMARY_COLUMNS = `id, flow_id, version, status, record_key, idempotency_key, payload_hash,
+  received_at, started_at, finished_at, duration_ms, duplicate_of, error`;
+
+function toSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    version: row.version,
+    status: row.status,
+    recordKey: row.record_key,
+    idempotencyKey: row.idempotency_key,
+    payloadHash: row.payload_hash,
+    receivedAt: row.received_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    durationMs: row.duration_ms,
+    duplicateOf: row.duplicate_of,
+    error: row.error,
+  };
+}
+
+function toRecord(row: RunInputRow): RunRecord {
+  return { ...toSummary(row), input: parseJson<Record<string, unknown>>(row.input) };
+}
+
+export class SqliteRuns implements RunRepository {
+  constructor(private readonly sql: SqlContext) {}
+
+  insert(run: NewRun): Promise<void> {
+    return this.sql.gate(() => {
+      // A duplicate executes nothing, so it is finished the moment it is recorded.
+      const finishedAt = run.status === 'duplicate' ? run.receivedAt : null;
+      this.sql
+        .stmt(
+          `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
+             received_at, started_at, finished_at, duration_ms, duplicate_of)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          run.id,
+          run.flowId,
+          run.version,
+          run.status,
+          run.recordKey,
+          run.idempotencyKey,
+          run.payloadHash,
+          JSON.stringify(run.input),
+          run.receivedAt,
+          finishedAt,
+          finishedAt,
+          finishedAt === null ? null : 0,
+          run.duplicateOf,
+        );
+    });
+  }
+
+  finish(runId: string, outcome: RunOutcome): Promise<boolean> {
+    return this.sql.gate(() =>
+      this.sql.db.transaction(() => {
+        const updated = this.sql
+          .stmt(
+            `UPDATE runs SET status = ?, record_key = ?, started_at = ?, finished_at = ?, duration_ms = ?, error = ?
+             WHERE id = ? AND status IN ('queued', 'running')`,
+          )
+          .run(
+            outcome.status,
+            outcome.recordKey,
+            outcome.startedAt,
+            outcome.finishedAt,
+            outcome.durationMs,
+            outcome.error,
+            runId,
+          );
+        if (updated.changes === 0) return false;
+        const insertStep = this.sql.stmt(
+          `INSERT INTO run_steps (run_id, seq, node_id, kind, status, started_at, duration_ms, step)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        );
+        for (const step of outcome.steps) {
+          insertStep.run(
+            runId,
+            step.seq,
+            step.nodeId,
+            step.kind,
+            step.status,
+            step.startedAt,
+            step.durationMs,
+            JSON.stringify(step),
+          );
+        }
+        return true;
+      })(),
+    );
+  }
+
+  get(runId: string): Promise<RunDetail | null> {
+    return this.sql.gate(() => {
+      const row = this.sql.stmt(`SELECT ${SUMMARY_COLUMNS}, input FROM runs WHERE id = ?`).get(runId) as
+        RunInputRow | undefined;
+      if (!row) return null;
+      const steps = (
+        this.sql.stmt('SELECT step FROM run_steps WHERE run_id = ? ORDER BY seq').all(runId) as Array<{
+          step: string;
+        }>
+      ).map((s) => parseJson<Step>(s.step));
+      return { ...toRecord(row), steps };
+    });
+  }
+
+  list(query: RunQuery): Promise<RunPage> {
+    return this.sql.gate(() => {
+      const where: string[] = [];
+      const params: Array<string | number> = [];
+      if (query.flowId !== undefined) {
+        where.push('flow_id = ?');
+        params.push(query.flowId);
+      }
+      if (query.status !== undefined) {
+        where.push('status = ?');
+        params.push(query.status);
+      }
+      if (query.from !== undefined) {
+        where.push('received_at >= ?');
+        params.push(query.from);
+      }
+      if (query.to !== undefined) {
+        where.push('received_at <= ?');
+        params.push(query.to);
+      }
+      if (query.cursor !== undefined) {
+        const cursor = decodeRunCursor(query.cursor);
+        where.push('(received_at < ? OR (received_at = ? AND id < ?))');
+        params.push(cursor.receivedAt, cursor.receivedAt, cursor.id);
+      }
+      // One row more than asked tells whether there is a next page without a COUNT.
+      const rows = this.sql
+        .stmt(
+          `SELECT ${SUMMARY_COLUMNS} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY received_at DESC, id DESC LIMIT ?`,
+        )
+        .all(...params, query.limit + 1) as RunRow[];
+      const items = rows.slice(0, query.limit).map(toSummary);
+      const last = items.at(-1);
+      const nextCursor =
+        rows.length > query.limit && last
+          ? encodeRunCursor({ receivedAt: last.receivedAt, id: last.id })
+          : null;
+      return { items, nextCursor };
+    });
+  }
+
+  latestByKey(flowId: string, idempotencyKey: string): Promise<RunRecord | null> {
+    return this.sql.gate(() => {
+      const row = this.sql
+        .stmt(
+          `SELECT ${SUMMARY_COLUMNS}, input FROM runs
+           WHERE flow_id = ? AND idempotency_key = ? AND status <> 'duplicate'
+           ORDER BY received_at DESC, id DESC LIMIT 1`,
+        )
+        .get(flowId, idempotencyKey) as RunInputRow | undefined;
+      return row ? toRecord(row) : null;
+    });
+  }
+
+  unfinished(): Promise<RunRecord[]> {
+    return this.sql.gate(() =>
+      (
+        this.sql
+          .stmt(
+            `SELECT ${SUMMARY_COLUMNS}, input FROM runs WHERE status IN ('queued', 'running')
+             ORDER BY received_at, id`,
+          )
+          .all() as RunInputRow[]
+      ).map(toRecord),
+    );
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { MigrationState, Repositories, Store } from '../store.js';
+import { applyMigrations, currentMigration, LATEST_MIGRATION } from './migrations.js';
+import { SqlContext, type Gate } from './sql-context.js';
+import { SqliteFlows } from './sqlite-flows.js';
+import { SqliteLedger } from './sqlite-ledger.js';
+import { SqliteRuns } from './sqlite-runs.js';
+import { SqliteVersions } from './sqlite-versions.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file; its folder is created when missing. */
+  file: string;
+  /** Milliseconds to wait for another connection's write lock before failing. */
+  busyTimeoutMs?: number;
+  /** Stop migrating at this migration (tests use it to make an "old" file). */
+  migrateTo?: number;
+}
+
+function repositories(sql: SqlContext): Repositories {
+  return {
+    flows: new SqliteFlows(sql),
+    versions: new SqliteVersions(sql),
+    runs: new SqliteRuns(sql),
+    ledger: new SqliteLedger(sql),
+  };
+}
+
+/**
+ * better-sqlite3 is synchronous, but callers `await` between statements, and one connection
+ * has one transaction. While a unit of work is open, anything else that reaches the
+ * connection would silently join it; so every call outside the transaction waits at a gate
+ * until the transaction has ended. Calls inside it use the transaction's own repositories.
+ */
+class SqliteStore implements Store {
+  readonly flows;
+  readonly versions;
+  readonly runs;
+  readonly ledger;
+  private readonly tx: Repositories;
+  private busy: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly migration: MigrationState,
+  ) {
+    const gated: Gate = async (op) => {
+      while (this.busy) await this.busy;
+      return op();
+    };
+    const direct: Gate = async (op) => op();
+    const sql = new SqlContext(db, gated);
+    ({
+      flows: this.flows,
+      versions: this.versions,
+      runs: this.runs,
+      ledger: this.ledger,
+    } = repositories(sql));
+    this.tx = repositories(sql.withGate(direct));
+  }
+
+  async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
+    while (this.busy) await this.busy;
+    let release!: () => void;
+    this.busy = new Promise<void>((resolve) => (release = resolve));
+    try {
+      // IMMEDIATE takes the write lock now, so a concurrent writer (another process) waits at
+      // BEGIN under busy_timeout instead of failing half-way through the unit of work.
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.tx);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      this.busy = null;
+      release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    while (this.busy) await this.busy;
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.busy) await this.busy;
+    this.closed = true;
+    this.db.close();
+  }
+}
+
+/** Opens (creating if needed) Baton's SQLite database and brings it to the latest migration. */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before the webhook is acknowledged (durable intake).
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    const appliedNow = applyMigrations(db, options.migrateTo ?? LATEST_MIGRATION);
+    return new SqliteStore(db, { current: currentMigration(db), appliedNow });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
