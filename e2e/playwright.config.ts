@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 const PORT = 4391;
 // A fresh data folder per run: the seed runs on first start, so the example is always there.
 const DATA_DIR = join(tmpdir(), 'baton-e2e-data');
+export const SEED_PASSWORD = process.env['BATON_SEED_PASSWORD'] ?? 'baton-e2e-seed-password';
 // Set E2E_BASE_URL to drive an already running Baton (e.g. `vite` dev) instead of the built one.
 const external = process.env['E2E_BASE_URL'];
 
@@ -53,6 +54,8 @@ export default defineConfig({
             BATON_HOST: '127.0.0.1',
             BATON_DATA_DIR: DATA_DIR,
             BATON_LOG_LEVEL: 'warn',
+            // Known to the specs, so they can sign in as the seeded users.
+            BATON_SEED_PASSWORD: SEED_PASSWORD,
           },
         },
       }),

@@ -13,7 +13,11 @@ export default defineConfig({
   sourcemap: true,
   splitting: false,
   noExternal: [/^@baton\//],
-  banner: { js: '#!/usr/bin/env node' },
+  // Bundled CommonJS dependencies of workspace packages (yaml, via @baton/contracts) call
+  // `require`, which an ES module lacks; give them one.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __batonCreateRequire } from 'node:module';\nconst require = __batonCreateRequire(import.meta.url);",
+  },
   async onSuccess() {
     // The first-start seed reads examples/; a copy next to the bundle lets dist/ run anywhere.
     if (existsSync('../../examples')) cpSync('../../examples', 'dist/examples', { recursive: true });

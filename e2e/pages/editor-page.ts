@@ -138,14 +138,15 @@ export class EditorPage {
     await expect(this.testRun.getByLabel('Trace')).toBeVisible({ timeout: 20_000 });
   }
 
-  async publish(note: { reason: string; acceptanceCheck: string; risk: string }): Promise<number> {
-    await this.page.getByRole('button', { name: 'Publish…' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Publish a new version' });
+  /** Submits the draft as a new version through the dialog; answers its number (it is then in review). */
+  async submitForApproval(note: { reason: string; acceptanceCheck: string; risk: string }): Promise<number> {
+    await this.page.getByRole('button', { name: 'Submit for approval…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Submit a new version' });
     await dialog.getByLabel('Reason').fill(note.reason);
     await dialog.getByLabel('Acceptance check').fill(note.acceptanceCheck);
     await dialog.getByLabel('Risk').fill(note.risk);
-    await dialog.getByRole('button', { name: 'Submit and publish' }).click();
-    const done = this.page.getByRole('dialog', { name: /^Version \d+ is live$/ });
+    await dialog.getByRole('button', { name: 'Submit for approval' }).click();
+    const done = this.page.getByRole('dialog', { name: /^Version \d+ is in review$/ });
     await expect(done).toBeVisible({ timeout: 20_000 });
     const title = (await done.getByRole('heading').first().textContent()) ?? '';
     return Number(/Version (\d+)/.exec(title)?.[1]);

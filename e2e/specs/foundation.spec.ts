@@ -2,11 +2,17 @@ import { expect, test } from '@playwright/test';
 import { FlowsPage } from '../pages/flows-page';
 import { EditorPage, type Kind } from '../pages/editor-page';
 import { RunsPage } from '../pages/runs-page';
+import { EdgePanelPage } from '../pages/edge-panel-page';
 import { screenshot } from '../pages/screenshots';
+import { approveAndPublish } from '../pages/api-as';
+import { signIn } from '../pages/session';
 
 // The user story of issue 2, with the mouse: from the seeded example to a new flow that is drawn,
-// configured, test-run, published, fed through its webhook and watched on the runs page.
-test('draw a hand-off, test-run it, publish it and watch its runs', async ({ page, request }) => {
+// configured, test-run, submitted, approved and published (the gate, from the API here; the
+// governance spec drives it through the UI), fed through its webhook and watched on the runs page.
+test('draw a hand-off, test-run it, publish it and watch its runs', async ({ page, request, baseURL }) => {
+  // The analyst draws and submits; webhooks authenticate with the analyst's API token.
+  const { headers } = await signIn(page, 'analyst');
   const flows = new FlowsPage(page);
   const editor = new EditorPage(page);
   const runs = new RunsPage(page);
@@ -18,7 +24,8 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
     await screenshot(page, '01-flows-list');
     await flows.openFlow('Order to fulfillment');
     await expect(editor.nodes()).toHaveCount(6);
-    for (const kind of ['trigger', 'mapping', 'validation', 'write'] as const) await expect(editor.node(kind)).toBeVisible();
+    for (const kind of ['trigger', 'mapping', 'validation', 'write'] as const)
+      await expect(editor.node(kind)).toBeVisible();
     await expect(editor.edges()).not.toHaveCount(0);
     await expect(editor.problems.getByText('0 errors')).toBeVisible();
     await screenshot(page, '02-seeded-flow-canvas');
@@ -71,7 +78,9 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
     const moved = await editor.node('log').boundingBox();
     expect(Math.round(moved!.x - before!.x)).toBeGreaterThan(40);
     await page.keyboard.press('ControlOrMeta+z');
-    await expect.poll(async () => Math.round((await editor.node('log').boundingBox())!.x)).toBe(Math.round(before!.x));
+    await expect
+      .poll(async () => Math.round((await editor.node('log').boundingBox())!.x))
+      .toBe(Math.round(before!.x));
 
     await editor.selectNode('log');
     await editor.node('log').press('Delete');
@@ -94,10 +103,13 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
   await test.step('the unconfigured write shows its errors on the node', async () => {
     await expect(editor.node('write')).toHaveClass(/has-errors/);
     await expect(editor.node('write').locator('.baton-node-badge')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Publish…' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Submit for approval…' })).toBeDisabled();
     // Clicking a problem selects the node it is about and opens it in the inspector.
     await editor.canvas.click({ position: { x: 700, y: 40 } });
-    await editor.problems.getByRole('button', { name: /config_invalid/ }).first().click();
+    await editor.problems
+      .getByRole('button', { name: /config_invalid/ })
+      .first()
+      .click();
     await expect(editor.inspector()).toContainText('Write');
     await expect(editor.node('write')).toHaveClass(/is-selected/);
     await editor.fitView();
@@ -114,16 +126,19 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
     await panel.getByRole('button', { name: '+ Add field' }).click();
     await fields.getByRole('listitem').nth(1).getByLabel('Name', { exact: true }).fill('total');
     await expect(editor.canvas.locator('.baton-edge-label').first()).toHaveText(/2 fields/);
-    await panel.getByRole('tab', { name: 'RACI' }).click();
+    const edgePanel = new EdgePanelPage(page);
+    await edgePanel.openTab('RACI');
     await panel.getByRole('button', { name: 'Add RACI table' }).click();
-    await panel.getByRole('group', { name: 'RACI Data quality' }).getByLabel('A · Accountable', { exact: true }).fill('crm-admin');
+    await edgePanel.addRaciOwner('Data quality', 'A', 'crm-admin');
     await screenshot(page, '06-edge-contract-raci');
   });
 
   await test.step('configure each node in the inspector', async () => {
     await editor.selectNode('trigger');
     await expect(editor.inspector().getByLabel('Mode', { exact: true })).toHaveValue('webhook');
-    await expect(editor.inspector().getByLabel('Webhook URL', { exact: true })).toContainText(`/hooks/${flowId}`);
+    await expect(editor.inspector().getByLabel('Webhook URL', { exact: true })).toContainText(
+      `/hooks/${flowId}`,
+    );
     await screenshot(page, '07-trigger-inspector');
 
     await editor.selectNode('mapping');
@@ -132,12 +147,16 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
     const first = inspector.getByRole('group', { name: 'Field 1' });
     await first.getByLabel('To', { exact: true }).fill('order_id');
     await first.getByLabel('From', { exact: true }).fill('order_id');
-    await first.getByLabel('Add transform to field 1', { exact: true }).selectOption({ label: 'Trim spaces' });
+    await first
+      .getByLabel('Add transform to field 1', { exact: true })
+      .selectOption({ label: 'Trim spaces' });
     await inspector.getByRole('button', { name: '+ Add field' }).click();
     const second = inspector.getByRole('group', { name: 'Field 2' });
     await second.getByLabel('To', { exact: true }).fill('total_cents');
     await second.getByLabel('From', { exact: true }).fill('total');
-    await second.getByLabel('Add transform to field 2', { exact: true }).selectOption({ label: 'Parse number' });
+    await second
+      .getByLabel('Add transform to field 2', { exact: true })
+      .selectOption({ label: 'Parse number' });
     await second.getByLabel('Multiply by', { exact: true }).fill('100');
     await second.getByLabel('Round to', { exact: true }).fill('0');
     await expect(editor.node('mapping')).toContainText('2 fields');
@@ -161,7 +180,7 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
     await expect(editor.node('write')).not.toHaveClass(/has-errors/);
     await expect(editor.node('write').locator('.baton-node-badge')).toHaveCount(0);
     await expect(editor.problems.getByText('0 errors')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Publish…' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Submit for approval…' })).toBeEnabled();
     await screenshot(page, '10-write-fixed');
 
     await editor.selectNode('log');
@@ -184,29 +203,39 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
   });
 
   let version = 0;
-  await test.step('publish with a change note', async () => {
-    version = await editor.publish({
+  await test.step('submit with a change note; an admin approves and publishes it', async () => {
+    version = await editor.submitForApproval({
       reason: 'First intake of orders from the CRM',
       acceptanceCheck: 'A valid order lands in e2e_orders once; a zero total is rejected',
       risk: 'Low: new flow, nothing depends on it yet',
     });
     expect(version).toBe(1);
-    await expect(page.getByRole('dialog').getByLabel('Published webhook URL', { exact: true })).toContainText(`/hooks/${flowId}`);
-    await screenshot(page, '12-published');
+    await expect(page.getByRole('dialog').getByLabel('Published webhook URL', { exact: true })).toContainText(
+      `/hooks/${flowId}`,
+    );
+    await screenshot(page, '12-submitted-for-review');
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+    await approveAndPublish(baseURL!, flowId, version);
+    await page.reload();
     await expect(page.getByLabel('Published version 1', { exact: true })).toBeVisible();
   });
 
   const runIds: string[] = [];
   await test.step('POST records to the webhook', async () => {
     for (const [i, total] of ['19.99', '1,250.00'].entries()) {
-      const res = await request.post(`/hooks/${flowId}`, { data: { order_id: ` SO-3000${i}`, total, email: 'x@example.com' } });
+      const res = await request.post(`/hooks/${flowId}`, {
+        headers,
+        data: { order_id: ` SO-3000${i}`, total, email: 'x@example.com' },
+      });
       expect(res.status()).toBe(200);
       const body = (await res.json()) as { runId: string; status: string };
       expect(body.status).toBe('succeeded');
       runIds.push(body.runId);
     }
-    const rejected = await request.post(`/hooks/${flowId}`, { data: { order_id: 'SO-30009', total: '0' } });
+    const rejected = await request.post(`/hooks/${flowId}`, {
+      headers,
+      data: { order_id: 'SO-30009', total: '0' },
+    });
     expect(rejected.status()).toBe(422);
     const problem = (await rejected.json()) as { runId: string; code: string };
     expect(problem.code).toBe('record_rejected');
@@ -236,7 +265,9 @@ test('draw a hand-off, test-run it, publish it and watch its runs', async ({ pag
     await page.goto(`/runs/${runIds[2]}`);
     await expect(page.locator('.run-title [data-status]')).toHaveText('rejected');
     const stopped = runs.steps().filter({ hasText: 'validation' }).first();
-    await expect(stopped.getByRole('table', { name: 'Checks' }).locator('[data-status="fail"]')).toBeVisible();
+    await expect(
+      stopped.getByRole('table', { name: 'Checks' }).locator('[data-status="fail"]'),
+    ).toBeVisible();
     await expect(stopped.getByRole('table', { name: 'Checks' })).toContainText('total must be positive');
     await expect(page.getByRole('note', { name: 'Outcome' })).toContainText('total must be positive');
     await screenshot(page, '15-rejected-run');

@@ -2,6 +2,12 @@ import { expect, test } from '@playwright/test';
 import { EditorPage } from '../pages/editor-page';
 import { FlowsPage } from '../pages/flows-page';
 import { screenshot } from '../pages/screenshots';
+import { signIn } from '../pages/session';
+
+// Every page needs a signed-in user; the analyst can do all these specs do.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'analyst');
+});
 
 // The JSON view edits the same document as the canvas: Monaco validates against the generated
 // FlowSource schema, and "Apply JSON" is one undoable command.
@@ -19,7 +25,9 @@ test('edit the draft as JSON, apply it, and undo it', async ({ page }) => {
 
   const source = {
     schemaVersion: 1,
-    nodes: [{ id: 'n_json0001', kind: 'trigger', kindVersion: 1, label: 'From JSON', config: { mode: 'webhook' } }],
+    nodes: [
+      { id: 'n_json0001', kind: 'trigger', kindVersion: 1, label: 'From JSON', config: { mode: 'webhook' } },
+    ],
     edges: [],
     layout: { nodes: { n_json0001: { x: 120, y: 120 } } },
     meta: {},

@@ -3,6 +3,12 @@ import { EditorPage } from '../pages/editor-page';
 import { FlowsPage } from '../pages/flows-page';
 import { RunsPage } from '../pages/runs-page';
 import { screenshot } from '../pages/screenshots';
+import { signIn } from '../pages/session';
+
+// Every page needs a signed-in user; the analyst can do all these specs do.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'analyst');
+});
 
 // Designed empty and error states: what a person sees when there is nothing, or it went wrong.
 test('a run id that does not exist shows a designed "not found"', async ({ page }) => {
@@ -36,7 +42,7 @@ test('a test run of a draft that does not compile explains why', async ({ page }
   await flows.goto();
   await flows.createFlow(`Empty e2e ${Date.now().toString(36)}`);
   await expect(editor.problems.getByRole('button', { name: /no_trigger/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Publish…' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Submit for approval…' })).toBeDisabled();
   await editor.openTestRun();
   await editor.testRun.getByRole('button', { name: /Run$/ }).click();
   await expect(editor.testRun.getByRole('alert')).toBeVisible();
@@ -52,7 +58,12 @@ test('an API failure on the flows list shows an error with retry', async ({ page
       await route.fulfill({
         status: 503,
         contentType: 'application/problem+json',
-        body: JSON.stringify({ title: 'Unavailable', status: 503, detail: 'The database is not ready', code: 'not_ready' }),
+        body: JSON.stringify({
+          title: 'Unavailable',
+          status: 503,
+          detail: 'The database is not ready',
+          code: 'not_ready',
+        }),
       });
     } else {
       await route.continue();

@@ -1,75 +1,68 @@
 /**
  * `pnpm bench`: a first baseline for later issues to improve.
  *  (a) webhook runs per second through the seeded 5-node example flow, each run durably
- *      committed (intake + outcome, synchronous=FULL), N concurrent clients over real HTTP;
- *  (b) compile time of a 200-node graph.
- * Tunable with BENCH_SECONDS (10), BENCH_CONCURRENCY (20), BENCH_COMPILE_RUNS (50).
+ *      committed (intake and outcome group-committed, synchronous=FULL, every step stored), N
+ *      concurrent clients over real HTTP with a bearer token and unique keys; then the same with
+ *      the reliability mix (10% re-sent with the same key, 5% sent twice at once), counting lost
+ *      and duplicated rows downstream;
+ *  (b) compile time of a 200-node graph;
+ *  (c) contract validations of a 20-field record per second;
+ *  (d) the runs page's first screen (newest 50 + counts per status) on 100,000 stored runs
+ *      (BENCH_RUNS to change the number).
+ * Tunable with BENCH_SECONDS (10), BENCH_CONCURRENCY (50), BENCH_COMPILE_RUNS (50).
  */
 import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compile, makeSyntheticSource } from '@baton/compiler';
 import { buildApp } from '../src/app.js';
+import { benchContractValidation } from './contract-validation.js';
+import { benchRunsPage } from './runs-page.js';
 import { loadConfig } from '../src/config.js';
 import { EXAMPLE_FLOW_ID } from '../src/seed/seed-example.js';
+import { driveWebhook, percentile, type LoadResult } from './webhook-load.js';
+
+const PASSWORD = 'bench-password-1';
+
+/** A bearer API token of the seeded admin, as an integration would use. */
+async function apiToken(baseUrl: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const res = await fetch(`${baseUrl}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  const { token } = (await res.json()) as { token?: string };
+  if (!token) throw new Error(`could not create an API token: ${res.status}`);
+  return token;
+}
+
+/** Order ids repeat every 100,000 requests; the bench stays below that, so rows = distinct orders. */
+function downstreamCount(dataDir: string): number {
+  const db = new Database(join(dataDir, 'downstream.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM fulfillment_queue').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+const statusText = (r: LoadResult) => [...r.statuses].map(([s, n]) => `${s}×${n}`).join(' ');
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const compileRuns = Number(process.env.BENCH_COMPILE_RUNS ?? 50);
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
-
-async function benchWebhook(baseUrl: string) {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  let next = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-
-  async function client(): Promise<void> {
-    while (performance.now() < deadline) {
-      const n = next++;
-      const body = JSON.stringify({
-        order_id: ` SO-${String(n % 100000).padStart(5, '0')}`,
-        account_number: ' ac-123456 ',
-        customer_tier: 'Gold ',
-        order_date: '03/15/2026',
-        total: '1,249.50',
-        email: ' Ada@Example.COM',
-        entered_at: '2026-03-15T09:30:00Z',
-      });
-      const t0 = performance.now();
-      // A unique key per request: every request is a real run, never a duplicate.
-      const res = await fetch(`${baseUrl}/hooks/${EXAMPLE_FLOW_ID}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${n}` },
-        body,
-      });
-      await res.arrayBuffer();
-      latencies.push(performance.now() - t0);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    }
-  }
-
-  await Promise.all(Array.from({ length: concurrency }, client));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    runs: latencies.length,
-    elapsed,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    statuses: [...statuses].map(([s, n]) => `${s}×${n}`).join(' '),
-  };
-}
 
 function benchCompile() {
   const source = makeSyntheticSource(200);
@@ -94,7 +87,17 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   const config = loadConfig(
     {},
-    { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', seed: true, webDir: join(dataDir, 'no-web') },
+    {
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: 'warn',
+      seed: true,
+      webDir: join(dataDir, 'no-web'),
+      seedPassword: PASSWORD,
+      // The bench measures the run path, not the per-flow rate limit.
+      hookRateLimit: 100_000_000,
+    },
   );
   const app = await buildApp(config);
   try {
@@ -105,17 +108,49 @@ async function main(): Promise<void> {
       `Benchmarking on ${dataDir}: ${concurrency} clients for ${seconds}s, then ${compileRuns} compiles…`,
     );
 
-    const webhook = await benchWebhook(`http://127.0.0.1:${address.port}`);
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    const headers = { authorization: `Bearer ${await apiToken(baseUrl)}` };
+    const url = `${baseUrl}/hooks/${EXAMPLE_FLOW_ID}`;
+    // Warm-up (JIT, statement caches, table creation), not measured; its orders count downstream.
+    const warm = await driveWebhook({ url, headers, seconds: 1, concurrency, first: 90_000 });
+    const cpu0 = process.cpuUsage();
+    const webhook = await driveWebhook({ url, headers, seconds, concurrency });
+    const cpu = process.cpuUsage(cpu0);
+    const mixed = await driveWebhook({
+      url,
+      headers,
+      seconds,
+      concurrency,
+      first: webhook.requests + 1,
+      resendShare: 0.1,
+      concurrentTwinShare: 0.05,
+    });
     const stored = await app.store.runs.list({ flowId: EXAMPLE_FLOW_ID, limit: 1 });
     if (stored.items.length === 0) throw new Error('no runs were stored');
+    const rows = downstreamCount(dataDir);
+    const acknowledged = new Set([...warm.acknowledged, ...webhook.acknowledged, ...mixed.acknowledged]);
     const c = benchCompile();
+    const v = benchContractValidation(seconds);
+    const runsPage = await benchRunsPage(Number(process.env['BENCH_RUNS'] ?? 100_000));
 
     console.table([
       {
-        benchmark: 'webhook runs/s (5-node flow, durable)',
+        benchmark: 'webhook runs/s (5-node flow, durable, unique keys)',
         result: round(webhook.perSecond, 1),
-        unit: 'runs/s',
-        detail: `${webhook.runs} runs in ${round(webhook.elapsed, 1)}s, ${concurrency} concurrent; p50 ${round(webhook.p50)} ms, p99 ${round(webhook.p99)} ms; HTTP ${webhook.statuses}`,
+        unit: 'req/s',
+        detail: `${webhook.requests} in ${round(webhook.elapsed, 1)}s, ${concurrency} clients; p50 ${round(webhook.p50)} ms, p99 ${round(webhook.p99)} ms; CPU ${round((cpu.user + cpu.system) / webhook.requests, 0)} µs/req (load generator included); HTTP ${statusText(webhook)}`,
+      },
+      {
+        benchmark: 'webhook, 10% re-sent + 5% concurrent twins',
+        result: round(mixed.perSecond, 1),
+        unit: 'req/s',
+        detail: `p50 ${round(mixed.p50)} ms, p99 ${round(mixed.p99)} ms; HTTP ${statusText(mixed)}; ${rows} rows downstream for ${acknowledged.size} acknowledged orders (missing ${Math.max(0, acknowledged.size - rows)}, extra ${Math.max(0, rows - acknowledged.size)})`,
+      },
+      {
+        benchmark: 'peak RSS (server + load generator)',
+        result: round(process.resourceUsage().maxRSS / 1024, 1),
+        unit: 'MB',
+        detail: 'one process',
       },
       {
         benchmark: `compile ${c.nodes}-node graph (mean of ${compileRuns})`,
@@ -123,6 +158,18 @@ async function main(): Promise<void> {
         unit: 'ms',
         detail: `p50 ${round(c.p50, 3)} ms, max ${round(c.max, 3)} ms`,
       },
+      {
+        benchmark: 'contract validation, 20-field record',
+        result: Math.round(v.perSecond),
+        unit: 'records/s',
+        detail: `${v.records} validations in ${round(v.elapsed, 2)}s (compiled once, one extra field dropped)`,
+      },
+      ...runsPage.rows.map((r) => ({
+        benchmark: `runs page first screen, ${r.name} (${runsPage.total} runs)`,
+        result: round(r.p50, 2),
+        unit: 'ms',
+        detail: `p50 of list(50) + counts; p90 ${round(r.p90, 2)} ms (budget 300 ms)`,
+      })),
     ]);
   } finally {
     await app.close();

@@ -2,25 +2,54 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock } from '@baton/engine';
 import type { Clock } from '@baton/nodes';
 import type { Config } from './config.js';
+import { authPlugin } from './auth/auth-plugin.js';
 import { registerJsonOnly } from './content-types.js';
 import { registerErrorHandler } from './error-handler.js';
+import { seedUsersPlugin } from './governance/seed-users.js';
 import { createLogger } from './logger.js';
+import {
+  notificationsPlugin,
+  type NotificationsPluginOptions,
+} from './notifications/notifications-plugin.js';
+import { connectionsPlugin } from './plugins/connections-plugin.js';
 import { downstreamPlugin } from './plugins/downstream-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { runnerPlugin } from './plugins/runner-plugin.js';
 import { seedPlugin } from './plugins/seed-plugin.js';
 import { storePlugin } from './plugins/store-plugin.js';
 import { webPlugin } from './plugins/web-plugin.js';
+import type { Sleep } from './targets/retry-policy.js';
+import { approvalRoutes } from './routes/approvals.js';
+import { contractRoutes } from './routes/contracts.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { connectionRoutes } from './routes/connections.js';
+import { deadLetterRoutes } from './routes/dead-letters.js';
 import { draftRoutes } from './routes/drafts.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { hookRoutes } from './routes/hooks.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { myFieldsRoutes } from './routes/my-fields.js';
+import { ownerRoutes } from './routes/owners.js';
+import { retentionPlugin } from './replay/run-retention.js';
+import { replayRoutes } from './routes/replay.js';
+import { runEventRoutes } from './routes/run-events.js';
 import { runRoutes } from './routes/runs.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
 import { versionRoutes } from './routes/versions.js';
+import { webhookSecretRoutes } from './routes/webhook-secrets.js';
 
 export interface AppDeps {
   /** Injected so tests can pin time; the wall clock otherwise. */
   clock?: Clock;
+  /** Where log lines go (stdout by default); tests capture them to grep for secrets. */
+  logStream?: NodeJS.WritableStream;
+  /** Injected so tests run target retries and back-off without waiting. */
+  sleep?: Sleep;
+  /** Notifier timing and transport (tests tick it by hand and shorten the back-off). */
+  notifications?: NotificationsPluginOptions;
 }
 
 /**
@@ -30,7 +59,7 @@ export interface AppDeps {
  */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: createLogger(config.logLevel),
+    loggerInstance: createLogger(config.logLevel, deps.logStream),
     bodyLimit: config.bodyLimit,
     // Request ids in logs and problem details; a caller's X-Request-Id is kept.
     requestIdHeader: 'x-request-id',
@@ -42,16 +71,53 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Infrastructure, in dependency order.
   await app.register(storePlugin, { dataDir: config.dataDir });
   await app.register(downstreamPlugin, { dataDir: config.dataDir });
-  await app.register(runnerPlugin, { clock: deps.clock ?? systemClock });
+  await app.register(connectionsPlugin, {
+    dataDir: config.dataDir,
+    secretKey: config.secretKey,
+    secretKeyFile: config.secretKeyFile,
+    egressAllow: config.egressAllow,
+    clock: deps.clock ?? systemClock,
+    ...(deps.sleep && { sleep: deps.sleep }),
+  });
+  await app.register(runnerPlugin, {
+    clock: deps.clock ?? systemClock,
+    runner: {
+      workers: config.workers,
+      maxQueueDepth: config.maxQueueDepth,
+      leaseMs: config.leaseMs,
+      idempotencyWindowMs: config.idempotencyWindowMs,
+    },
+  });
+  if (config.seedUsers) {
+    await app.register(seedUsersPlugin, { dataDir: config.dataDir, password: config.seedPassword });
+  }
+  await app.register(notificationsPlugin, deps.notifications ?? {});
   if (config.seed) await app.register(seedPlugin, { examplesDir: config.examplesDir });
+  // Every route below is checked against the access table (auth/access-table.ts).
+  await app.register(authPlugin, { hookRateLimit: config.hookRateLimit });
 
   // The API (documented as it is registered), webhooks, health.
   await app.register(openapiPlugin);
+  await app.register(authRoutes);
+  await app.register(tokenRoutes);
+  await app.register(userRoutes);
   await app.register(flowRoutes);
   await app.register(draftRoutes);
   await app.register(versionRoutes);
+  await app.register(approvalRoutes);
   await app.register(runRoutes);
+  await app.register(runEventRoutes);
+  await app.register(replayRoutes);
+  await app.register(retentionPlugin, { days: config.runRetentionDays });
   await app.register(hookRoutes);
+  await app.register(deadLetterRoutes);
+  await app.register(connectionRoutes);
+  await app.register(auditRoutes);
+  await app.register(webhookSecretRoutes);
+  await app.register(ownerRoutes);
+  await app.register(myFieldsRoutes);
+  await app.register(contractRoutes);
+  await app.register(inboxRoutes);
   await app.register(healthRoutes);
 
   // Last: the web app, and the not-found handler that tells API 404s from SPA routes.

@@ -11,7 +11,9 @@ Commands:
   migrate   bring the database to the latest migration and exit
 
 Configuration (environment): BATON_PORT (4310), BATON_HOST (127.0.0.1), BATON_DATA_DIR (./data),
-BATON_LOG_LEVEL (info), BATON_BODY_LIMIT (1MiB), BATON_WEB_DIR, BATON_EXAMPLES_DIR, BATON_SEED (true).`;
+BATON_LOG_LEVEL (info), BATON_BODY_LIMIT (1MiB), BATON_WEB_DIR, BATON_EXAMPLES_DIR, BATON_SEED (true),
+BATON_WORKERS (64), BATON_MAX_QUEUE (2000), BATON_LEASE_MS (60000), BATON_IDEMPOTENCY_WINDOW (24 h),
+BATON_SECRET_KEY / BATON_SECRET_KEY_FILE (<data dir>/secret.key), BATON_EGRESS_ALLOW.`;
 
 async function start(config: Config): Promise<void> {
   const app = await buildApp(config);

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadReliabilityConfig, type ReliabilityConfig } from './reliability-config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface Config {
+export interface Config extends ReliabilityConfig {
   port: number;
   host: string;
   /** Absolute. Holds `baton.sqlite` (Baton's own state) and `downstream.sqlite` (the embedded target). */
@@ -19,6 +20,23 @@ export interface Config {
   examplesDir: string;
   /** Seed the example flow when the database has no flows. */
   seed: boolean;
+  /** Create the users `admin`, `analyst`, `owner` when there are no users. */
+  seedUsers: boolean;
+  /** Their password (`BATON_SEED_PASSWORD`); random, printed once and written to the data folder, when unset. */
+  seedPassword: string | undefined;
+  /** Webhook requests per flow per minute before 429 (`BATON_HOOK_RATE_LIMIT`). */
+  hookRateLimit: number;
+  /** Days a run keeps its input and steps (`BATON_RUN_RETENTION_DAYS`); null keeps them forever. */
+  runRetentionDays: number | null;
+}
+
+function retentionDays(text: string | undefined, problems: string[]): number | null {
+  if (text === undefined) return null;
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    problems.push(`BATON_RUN_RETENTION_DAYS must be a positive number of days, not "${text}"`);
+    return null;
+  }
+  return Number(text);
 }
 
 export class ConfigError extends Error {
@@ -86,6 +104,14 @@ export function loadConfig(
     );
   }
 
+  const hookRateText = value('BATON_HOOK_RATE_LIMIT') ?? '60000';
+  const hookRateLimit = /^\d+$/.test(hookRateText) && Number(hookRateText) > 0 ? Number(hookRateText) : null;
+  if (hookRateLimit === null) {
+    problems.push(
+      `BATON_HOOK_RATE_LIMIT must be a positive number of requests per minute, not "${hookRateText}"`,
+    );
+  }
+
   const config: Config = {
     port,
     host: value('BATON_HOST') ?? '127.0.0.1',
@@ -95,6 +121,11 @@ export function loadConfig(
     webDir: resolve(value('BATON_WEB_DIR') ?? join(here, '../../web/dist')),
     examplesDir: resolve(value('BATON_EXAMPLES_DIR') ?? defaultExamplesDir()),
     seed: value('BATON_SEED') !== 'false',
+    seedUsers: value('BATON_SEED_USERS') !== 'false',
+    seedPassword: env['BATON_SEED_PASSWORD'] || undefined,
+    hookRateLimit: hookRateLimit ?? 0,
+    ...loadReliabilityConfig(value, problems),
+    runRetentionDays: retentionDays(value('BATON_RUN_RETENTION_DAYS'), problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downstreamRows, exampleSourceWritingTo, startTestApp, type TestApp } from './test-app.js';
+import {
+  approveVersion,
+  downstreamRows,
+  exampleSourceWritingTo,
+  startTestApp,
+  type TestApp,
+} from './test-app.js';
 
 const TABLE = 'api_test_orders';
 
@@ -87,6 +93,7 @@ describe('API: draw, compile, test-run, publish, then run 100 records twice', ()
     });
     expect(submitted.statusCode).toBe(201);
     expect(submitted.json()).toMatchObject({ version: 1, state: 'in_review' });
+    await approveVersion(app, flowId, 1);
     const published = await app.inject({ method: 'POST', url: `/api/flows/${flowId}/versions/1/publish` });
     expect(published.json()).toMatchObject({ version: 1, state: 'published', supersededVersion: null });
 

@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { FlowSource } from '@baton/schema';
+import type { Role } from '@baton/store';
 import { buildApp, type AppDeps } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { authHeaders } from './support/auth.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
@@ -25,6 +27,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       webDir: join(tmpdir(), 'baton-no-web-build'),
       examplesDir: EXAMPLES_DIR,
       seed: false,
+      // Seeding users costs a password hash; only tests that sign in as a seeded user need it.
+      seedUsers: overrides.seedPassword !== undefined,
       ...overrides,
     },
   );
@@ -37,10 +41,39 @@ export interface TestApp {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}, deps: AppDeps = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * The role `app.inject` acts as when a request carries no `authorization` or `cookie` header
+   * (`admin` by default, so tests about something else need not repeat credentials); `null`
+   * leaves requests anonymous, for tests about authentication itself.
+   */
+  as?: Role | null;
+}
+
+/** Wraps `inject` so requests without credentials carry `role`'s bearer token. */
+function injectAs(app: FastifyInstance, role: Role): void {
+  const inject = app.inject.bind(app);
+  const withAuth = async (options: string | InjectOptions) => {
+    const opts: InjectOptions = typeof options === 'string' ? { url: options } : { ...options };
+    const headers = { ...(opts.headers as Record<string, string> | undefined) };
+    if (headers.authorization === undefined && headers.cookie === undefined) {
+      Object.assign(headers, await authHeaders(app, role));
+    }
+    return inject({ ...opts, headers });
+  };
+  app.inject = withAuth as typeof app.inject;
+}
+
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  deps: AppDeps = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
   const app = await buildApp(config, deps);
   await app.ready();
+  const role = options.as === undefined ? 'admin' : options.as;
+  if (role !== null) injectAs(app, role);
   return {
     app,
     config,
@@ -88,16 +121,45 @@ export function downstreamRows(dataDir: string, table: string): Array<Record<str
 
 export const changeNote = { reason: 'test', acceptanceCheck: 'rows arrive once', risk: 'none' };
 
-/** Creates a flow with the given draft, submits it as a version and publishes it. */
-export async function publishFlow(app: FastifyInstance, id: string, source: FlowSource): Promise<void> {
-  const steps = [
-    { method: 'POST' as const, url: '/api/flows', payload: { id, name: id } },
-    { method: 'PUT' as const, url: `/api/flows/${id}/draft`, payload: source },
-    { method: 'POST' as const, url: `/api/flows/${id}/versions`, payload: { changeNote } },
-    { method: 'POST' as const, url: `/api/flows/${id}/versions/1/publish` },
-  ];
-  for (const step of steps) {
-    const res = await app.inject(step);
-    if (res.statusCode >= 300) throw new Error(`${step.method} ${step.url}: ${res.statusCode} ${res.body}`);
+async function must(
+  app: FastifyInstance,
+  step: InjectOptions & { url: string },
+): Promise<Record<string, unknown>> {
+  const res = await app.inject(step);
+  if (res.statusCode >= 300)
+    throw new Error(`${String(step.method)} ${step.url}: ${res.statusCode} ${res.body}`);
+  return res.body ? res.json<Record<string, unknown>>() : {};
+}
+
+/**
+ * Takes an `in_review` version through the gate: every owner it waits on signs off (as a
+ * `test-owner-<ownerId>` user), then an admin who is not its author approves it.
+ */
+export async function approveVersion(app: FastifyInstance, flowId: string, n: number): Promise<void> {
+  const version = await must(app, { method: 'GET', url: `/api/flows/${flowId}/versions/${n}` });
+  for (const { ownerId } of version.requiredSignOffs as Array<{ ownerId: string }>) {
+    const headers = await authHeaders(app, 'owner', { username: `test-owner-${ownerId}`, ownerId });
+    await must(app, { method: 'POST', url: `/api/flows/${flowId}/versions/${n}/sign-off`, headers });
   }
+  const approver = version.author === 'test-reviewer' ? 'test-reviewer-2' : 'test-reviewer';
+  const headers = await authHeaders(app, 'admin', { username: approver });
+  await must(app, {
+    method: 'POST',
+    url: `/api/flows/${flowId}/versions/${n}/approve`,
+    headers,
+    payload: {},
+  });
+}
+
+/** Creates a flow with the given draft, submits it as a version, has it approved and publishes it. */
+export async function publishFlow(app: FastifyInstance, id: string, source: FlowSource): Promise<void> {
+  await must(app, { method: 'POST', url: '/api/flows', payload: { id, name: id } });
+  await must(app, { method: 'PUT', url: `/api/flows/${id}/draft`, payload: source });
+  const { version } = await must(app, {
+    method: 'POST',
+    url: `/api/flows/${id}/versions`,
+    payload: { changeNote },
+  });
+  await approveVersion(app, id, version as number);
+  await must(app, { method: 'POST', url: `/api/flows/${id}/versions/${String(version)}/publish` });
 }

@@ -1,7 +1,13 @@
 import { createFixedClock } from '@baton/engine';
 import { emptySource } from '@baton/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeNote, exampleSourceWritingTo, startTestApp, type TestApp } from './test-app.js';
+import {
+  approveVersion,
+  changeNote,
+  exampleSourceWritingTo,
+  startTestApp,
+  type TestApp,
+} from './test-app.js';
 
 describe('versions', () => {
   let t: TestApp;
@@ -68,6 +74,8 @@ describe('versions', () => {
   });
 
   it('publishes a version, superseding the one published before', async () => {
+    await approveVersion(t.app, 'orders', 1);
+    await approveVersion(t.app, 'orders', 2);
     const first = await t.app.inject({ method: 'POST', url: '/api/flows/orders/versions/1/publish' });
     expect(first.json()).toEqual({
       version: 1,

@@ -1,13 +1,26 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Link } from 'react-router';
 import { AppShell } from './shell/app-shell';
+import { AuthGate } from './auth/auth-gate';
+import { ConnectionsPage } from './connections/connections-page';
+import { AccountPage } from './governance/account-page';
+import { ApprovalsPage } from './governance/approvals-page';
+import { AuditPage } from './governance/audit-page';
+import { UsersPage } from './governance/users-page';
 import { FlowsPage } from './pages/flows-page';
-import { RunsPage } from './pages/runs-page';
-import { RunDetailPage } from './pages/run-detail-page';
+import { InboxPage } from './inbox/inbox-page';
+import { MyFieldsPage } from './my-fields/my-fields-page';
+import { OwnersPage } from './owners/owners-page';
+import { RunsListPage } from './runs/runs-list-page';
+import { RunReplayPage } from './runs/run-replay-page';
 import { EmptyState, Spinner } from './ui/state-views';
 
 // The editor pulls in React Flow, dnd-kit and the compiler: its own chunk, so the lists load fast.
-const FlowEditorPage = lazy(() => import('./pages/flow-editor-page').then((m) => ({ default: m.FlowEditorPage })));
+// The diff draws two React Flow canvases: with the editor's dependencies, in a chunk of its own.
+const DiffPage = lazy(() => import('./governance/diff-page').then((m) => ({ default: m.DiffPage })));
+const FlowEditorPage = lazy(() =>
+  import('./pages/flow-editor-page').then((m) => ({ default: m.FlowEditorPage })),
+);
 
 function EditorFallback() {
   return (
@@ -36,7 +49,12 @@ function NotFound() {
 
 export const router = createBrowserRouter([
   {
-    element: <AppShell />,
+    // Signed out, any address shows the login page; after signing in, the page asked for.
+    element: (
+      <AuthGate>
+        <AppShell />
+      </AuthGate>
+    ),
     children: [
       { index: true, element: <FlowsPage /> },
       {
@@ -47,8 +65,24 @@ export const router = createBrowserRouter([
           </Suspense>
         ),
       },
-      { path: 'runs', element: <RunsPage /> },
-      { path: 'runs/:id', element: <RunDetailPage /> },
+      { path: 'runs', element: <RunsListPage /> },
+      { path: 'runs/:id', element: <RunReplayPage /> },
+      {
+        path: 'flows/:id/versions/:a/diff/:b',
+        element: (
+          <Suspense fallback={<EditorFallback />}>
+            <DiffPage />
+          </Suspense>
+        ),
+      },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'owners', element: <OwnersPage /> },
+      { path: 'connections', element: <ConnectionsPage /> },
+      { path: 'my-fields', element: <MyFieldsPage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -20,3 +20,7 @@ export {
 } from './classify-change.js';
 export { piiFields, maskRecord, MASKED } from './pii.js';
 export { patternError, PATTERN_FLAGS } from './pattern.js';
+export { jsonSchemaToContract } from './json-schema-import.js';
+export { contractToOdcs, odcsToContract, ODCS_API_VERSION, type OdcsExportOptions } from './odcs.js';
+export { ContractImportError } from './import-error.js';
+export { inferContract } from './infer-contract.js';

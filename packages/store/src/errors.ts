@@ -28,6 +28,17 @@ export class StoreNotFoundError extends StoreError {
   }
 }
 
+/** The row is not in a state that allows the change (a version not approved yet, say). */
+export class StoreStateError extends StoreError {
+  constructor(
+    message: string,
+    readonly state: string,
+  ) {
+    super('invalid_state', message);
+    this.name = 'StoreStateError';
+  }
+}
+
 export class InvalidCursorError extends StoreError {
   constructor() {
     super('invalid_cursor', 'the cursor is not one this store issued');

@@ -16,6 +16,8 @@ export interface RunSummary {
   durationMs: number | null;
   duplicateOf: string | null;
   error: string | null;
+  /** When retention removed the input and steps; the run row and ledger stay. */
+  purgedAt?: string | null;
 }
 
 export interface RunRecord extends RunSummary {
@@ -38,6 +40,24 @@ export interface NewRun {
   input: Record<string, unknown>;
   receivedAt: string;
   duplicateOf: string | null;
+  /** The worker that will execute a queued run, and until when it holds it (see `claimUnfinished`). */
+  lease?: RunLease;
+}
+
+export interface RunLease {
+  owner: string;
+  expiresAt: string;
+}
+
+export interface ClaimQuery {
+  /** The claiming worker; the claimed runs' lease passes to it until `until`. */
+  owner: string;
+  /** Runs whose lease expired before this instant (or that have none) are claimable. */
+  now: string;
+  until: string;
+  /** Also take runs whose lease has not expired (start-up of the only process: their owner is gone). */
+  ignoreLeases?: boolean;
+  limit: number;
 }
 
 /** What execution decided, stored in one go with the run's steps. */
@@ -53,7 +73,11 @@ export interface RunOutcome {
 
 export interface RunQuery {
   flowId?: string;
+  /** Only with `flowId` in practice: versions are numbered per flow. */
+  version?: number;
   status?: RunStatus;
+  /** Exact record key or idempotency key, or a prefix of the record key. */
+  search?: string;
   /** Inclusive lower bound on `receivedAt` (ISO 8601 UTC). */
   from?: string;
   /** Inclusive upper bound on `receivedAt` (ISO 8601 UTC). */
@@ -61,6 +85,15 @@ export interface RunQuery {
   limit: number;
   /** Opaque, from a previous page's `nextCursor`. */
   cursor?: string;
+}
+
+/** The filters of a runs list without paging, for counts and exports. */
+export type RunFilter = Omit<RunQuery, 'limit' | 'cursor'>;
+
+/** Runs per status under a filter (its own `status` ignored, so every status shows its count). */
+export interface RunCounts {
+  total: number;
+  byStatus: Partial<Record<RunStatus, number>>;
 }
 
 export interface RunPage {
@@ -79,8 +112,21 @@ export interface RunRepository {
   get(runId: string): Promise<RunDetail | null>;
   /** Newest first (by `receivedAt`, then id), with a cursor to the next page. */
   list(query: RunQuery): Promise<RunPage>;
+  /** How many runs per status match the filter (from the same indexes as `list`). */
+  counts(filter: RunFilter): Promise<RunCounts>;
   /** The most recent run with this key that is not itself a duplicate: what a resend is compared to. */
-  latestByKey(flowId: string, idempotencyKey: string): Promise<RunRecord | null>;
+  latestByKey(flowId: string, idempotencyKey: string, receivedSince?: string): Promise<RunRecord | null>;
+  /**
+   * Hands unfinished runs whose lease expired to `owner` (counting an attempt each), oldest
+   * first, and answers them: the reconciler's way to finish what a dead worker left.
+   */
+  claimUnfinished(query: ClaimQuery): Promise<RunRecord[]>;
+  /**
+   * Retention: removes the input (replaced by `{}`) and the steps of up to `limit` finished runs
+   * received before `before`, marking them purged at `now`; the run rows and the ledger stay.
+   * Answers how many were purged (call again while it answers `limit`).
+   */
+  purge(before: string, now: string, limit: number): Promise<number>;
   /** Runs left `queued` or `running` (by a crash), oldest first. */
   unfinished(): Promise<RunRecord[]>;
 }

@@ -1,6 +1,12 @@
+import type { ConnectionRepository } from './connections.js';
+import type { DeadLetterRepository } from './dead-letters.js';
+import type { AuditRepository } from './audit.js';
 import type { FlowRepository } from './flows.js';
 import type { LedgerRepository } from './ledger.js';
+import type { NotificationRepository } from './notifications.js';
+import type { OwnerRepository } from './owners.js';
 import type { RunRepository } from './runs.js';
+import type { AuthRepository } from './users.js';
 import type { VersionRepository } from './versions.js';
 
 export interface Repositories {
@@ -8,6 +14,12 @@ export interface Repositories {
   versions: VersionRepository;
   runs: RunRepository;
   ledger: LedgerRepository;
+  auth: AuthRepository;
+  audit: AuditRepository;
+  connections: ConnectionRepository;
+  deadLetters: DeadLetterRepository;
+  owners: OwnerRepository;
+  notifications: NotificationRepository;
 }
 
 export interface MigrationState {

@@ -8,9 +8,41 @@ export interface ChangeNote {
   reason: string;
   acceptanceCheck: string;
   risk: string;
+  /** A bulk what-if report (`POST /api/flows/:id/what-if`) attached for the approver; stored as given. */
+  whatIf?: Record<string, unknown>;
 }
 
-export interface VersionSummary {
+/** An owner whose fields a version changes: they are Consulted and must sign off. */
+export interface RequiredSignOff {
+  ownerId: string;
+  fields: string[];
+}
+
+export interface SignOff {
+  ownerId: string;
+  /** Username of who signed for the owner. */
+  by: string;
+  at: string;
+  /** The content hash signed off: a sign-off is for exactly what was submitted. */
+  contentHash: string;
+}
+
+/** Who did what to a version on its way through the gate (usernames; null until it happens). */
+export interface VersionReview {
+  author: string | null;
+  requiredSignOffs: RequiredSignOff[];
+  signOffs: SignOff[];
+  approvedBy: string | null;
+  approvedAt: string | null;
+  /** The content hash the approver saw; publishing checks it still matches. */
+  approvedHash: string | null;
+  rejectedBy: string | null;
+  rejectedAt: string | null;
+  reviewNote: string | null;
+  publishedBy: string | null;
+}
+
+export interface VersionSummary extends VersionReview {
   flowId: string;
   version: number;
   state: VersionState;
@@ -33,6 +65,30 @@ export interface NewVersion {
   definition: Plan;
   changeNote: ChangeNote;
   now: string;
+  /** Username of who submitted it. */
+  author?: string;
+  requiredSignOffs?: RequiredSignOff[];
+}
+
+/**
+ * One step through the gate: the version must be in `from` (else `StoreStateError`), then
+ * moves to `to` with the review fields given.
+ */
+export interface ReviewTransition {
+  from: readonly VersionState[];
+  to: VersionState;
+  patch: Partial<
+    Pick<
+      VersionReview,
+      'signOffs' | 'approvedBy' | 'approvedAt' | 'approvedHash' | 'rejectedBy' | 'rejectedAt' | 'reviewNote'
+    >
+  >;
+}
+
+export interface PublishOptions {
+  /** States the version may be published from; anything else throws `StoreStateError`. */
+  from?: readonly VersionState[];
+  by?: string;
 }
 
 export interface PublishResult {
@@ -56,5 +112,7 @@ export interface VersionRepository {
    * Makes the version the published one and supersedes the previous published version.
    * Publishing the published version again is a no-op. Throws `StoreNotFoundError`.
    */
-  publish(flowId: string, version: number, now: string): Promise<PublishResult>;
+  publish(flowId: string, version: number, now: string, options?: PublishOptions): Promise<PublishResult>;
+  /** Moves a version through the review gate atomically. Throws `StoreNotFoundError`, `StoreStateError`. */
+  review(flowId: string, version: number, transition: ReviewTransition): Promise<VersionSummary>;
 }

@@ -157,6 +157,89 @@ export function describeRunsContract(store: () => Store): void {
       expect((await store().runs.list({ limit: 50 })).nextCursor).toBeNull();
     });
 
+    it('searches by record key prefix or idempotency key, filters by version and counts per status', async () => {
+      const finish = (id: string, status: 'succeeded' | 'rejected', recordKey: string) =>
+        store().runs.finish(id, {
+          status,
+          recordKey,
+          startedAt: at(20),
+          finishedAt: at(20),
+          durationMs: 1,
+          error: null,
+          steps: [],
+        });
+      for (let i = 0; i < 4; i++) await store().runs.insert(queuedRun(`s${i}`, at(10 + i)));
+      await finish('s0', 'succeeded', 'SO-10001');
+      await finish('s1', 'succeeded', 'SO-10002');
+      await finish('s2', 'rejected', 'SO-20001');
+
+      const ids = async (query: Parameters<Store['runs']['list']>[0]) =>
+        (await store().runs.list(query)).items.map((r) => r.id);
+      expect(await ids({ search: 'SO-1', limit: 50 })).toEqual(['s1', 's0']);
+      expect(await ids({ search: 'SO-20001', limit: 50 })).toEqual(['s2']);
+      expect(await ids({ search: 'key-s3', limit: 50 })).toEqual(['s3']);
+      expect(await ids({ search: 'nothing', limit: 50 })).toEqual([]);
+      expect(await ids({ flowId: 'orders', version: 1, limit: 50 })).toHaveLength(4);
+      expect(await ids({ flowId: 'orders', version: 2, limit: 50 })).toEqual([]);
+
+      // A status filter does not hide the other statuses' counts: the page shows them all.
+      expect(await store().runs.counts({ flowId: 'orders', status: 'rejected' })).toEqual({
+        total: 4,
+        byStatus: { succeeded: 2, rejected: 1, queued: 1 },
+      });
+      expect(await store().runs.counts({ search: 'SO-' })).toEqual({
+        total: 3,
+        byStatus: { succeeded: 2, rejected: 1 },
+      });
+    });
+
+    it('purges the input and steps of old finished runs, keeping the run rows and the ledger', async () => {
+      for (const [id, receivedAt] of [
+        ['old', at(10)],
+        ['new', at(40)],
+        ['open', at(11)],
+      ] as const) {
+        await store().runs.insert(queuedRun(id, receivedAt));
+      }
+      for (const id of ['old', 'new']) {
+        await store().runs.finish(id, {
+          status: 'succeeded',
+          recordKey: id,
+          startedAt: at(41),
+          finishedAt: at(41),
+          durationMs: 1,
+          error: null,
+          steps: [sampleStep(1)],
+        });
+      }
+      await store().ledger.append([
+        {
+          flowId: 'orders',
+          version: 1,
+          runId: 'old',
+          nodeId: 'n',
+          recordKey: 'old',
+          status: 'ok',
+          at: at(41),
+          payload: {},
+        },
+      ]);
+      expect(await store().runs.purge(at(30), at(50), 10)).toBe(1);
+      const old = await store().runs.get('old');
+      expect(old).toMatchObject({
+        status: 'succeeded',
+        recordKey: 'old',
+        input: {},
+        steps: [],
+        purgedAt: at(50),
+      });
+      expect((await store().runs.get('new'))?.steps).toHaveLength(1);
+      // An unfinished run is never purged: it still needs its input.
+      expect((await store().runs.get('open'))?.input).toEqual({ order_id: 'open' });
+      expect(await store().ledger.listByRun('old')).toHaveLength(1);
+      expect(await store().runs.purge(at(30), at(51), 10)).toBe(0);
+    });
+
     it('refuses a cursor it did not issue', async () => {
       await expect(store().runs.list({ limit: 10, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(
         InvalidCursorError,

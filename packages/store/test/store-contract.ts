@@ -140,6 +140,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           changeNote,
           createdAt: at(1),
           publishedAt: null,
+          // Review fields start empty; a submission without an author is the seed's.
+          author: null,
+          requiredSignOffs: [],
+          signOffs: [],
+          approvedBy: null,
+          approvedAt: null,
+          approvedHash: null,
+          rejectedBy: null,
+          rejectedAt: null,
+          reviewNote: null,
+          publishedBy: null,
         });
         expect(second.version).toBe(2);
         expect((await store.versions.list('orders')).map((v) => v.version)).toEqual([2, 1]);

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { compile } from '@baton/compiler';
-import { FlowSource } from '@baton/schema';
+import { canonicalJson, FlowSource } from '@baton/schema';
 import type { Store } from '@baton/store';
-import { NotFoundProblem, UnprocessableProblem } from '../problems.js';
+import { sha256 } from '../auth/credentials.js';
+import { callerOf } from '../auth/auth-plugin.js';
+import { recordAudit } from '../governance/record-audit.js';
+import { ownerEditViolation } from '../governance/sign-offs.js';
+import { NotFoundProblem, Problem, UnprocessableProblem } from '../problems.js';
 import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import { CompileResponse, DraftSaved, TestRunBody, TestRunResponse } from '../schemas/flow-schemas.js';
 import { strictValidators } from '../strict-validators.js';
+import { maskTrace, piiFieldsOf } from '../masking/mask-trace.js';
 
 async function draftOf(store: Store, flowId: string) {
   const draft = await store.flows.getDraft(flowId);
@@ -28,7 +33,7 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
         tags: ['drafts'],
         params: FlowIdParams,
         body: FlowSource,
-        response: { 200: DraftSaved, ...problems(400, 404, 415) },
+        response: { 200: DraftSaved, ...problems(400, 401, 403, 404, 415) },
       },
       validatorCompiler: strictValidators(
         { params: FlowIdParams, body: FlowSource },
@@ -36,14 +41,34 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
       ),
     },
     async (request) => {
-      if (!(await app.store.flows.get(request.params.id))) {
-        throw new NotFoundProblem('flow_not_found', `no flow ${request.params.id}`);
+      const before = await draftOf(app.store, request.params.id);
+      const { user } = callerOf(request);
+      // Object level: a field owner changes only the rules of the contract fields they own.
+      if (
+        user.role === 'owner' &&
+        (!user.ownerId || ownerEditViolation(before.source, request.body, user.ownerId))
+      ) {
+        throw new Problem(
+          403,
+          'not_field_owner',
+          'owners may change only the rules of the contract fields they own',
+          {
+            ownerId: user.ownerId,
+          },
+        );
       }
       const saved = await app.store.flows.saveDraft(
         request.params.id,
         request.body,
         app.clock.now().toISOString(),
       );
+      await recordAudit(app, request, {
+        action: 'draft.save',
+        targetKind: 'flow',
+        targetId: request.params.id,
+        beforeHash: sha256(canonicalJson(before.source)),
+        afterHash: sha256(canonicalJson(request.body)),
+      });
       // Diagnostics come back with the save so the canvas can mark problems without a second call.
       return { savedAt: saved.updatedAt, diagnostics: compile(request.body).diagnostics };
     },
@@ -80,7 +105,8 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
         });
       }
       const trace = await app.runner.testRun(definition, request.body.record, request.params.id);
-      return { ...trace, diagnostics };
+      // Masked like stored runs: the trigger's input and every step (masking/mask-trace.ts).
+      return { ...maskTrace(trace, piiFieldsOf(definition.edges)), diagnostics };
     },
   );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { emptySource } from '@baton/schema';
 import { StoreConflictError } from '@baton/store';
 import { flowIdFromName } from '../flow-id.js';
+import { recordAudit } from '../governance/record-audit.js';
 import { ConflictProblem, NotFoundProblem } from '../problems.js';
 import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import { CreateFlowBody, FlowDetail, FlowList, FlowSummary } from '../schemas/flow-schemas.js';
@@ -30,6 +31,12 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
           description,
           draft: emptySource(),
           now: app.clock.now().toISOString(),
+        });
+        await recordAudit(app, request, {
+          action: 'flow.create',
+          targetKind: 'flow',
+          targetId: id,
+          details: { name: flow.name },
         });
         return reply.code(201).header('location', `/api/flows/${id}`).send(flow);
       } catch (error) {

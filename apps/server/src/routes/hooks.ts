@@ -11,6 +11,19 @@ const HookHeaders = Type.Object({
 });
 type HookHeaders = Static<typeof HookHeaders>;
 
+const HookQuery = Type.Object({
+  /** `?async=1`: answer 202 once the record is durably queued, without waiting for the run. */
+  async: Type.Optional(
+    Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')]),
+  ),
+});
+type HookQuery = Static<typeof HookQuery>;
+
+const WebhookQueued = Type.Object(
+  { runId: Type.String(), status: Type.Literal('queued'), version: Type.Integer() },
+  { additionalProperties: false },
+);
+
 /** 422 `record_rejected` with the failed checks, as `{field, rule, result, message}`. */
 function rejection(
   runId: string,
@@ -44,7 +57,12 @@ function rejection(
  * after the run's outcome is committed; the request itself was committed before it ran.
  */
 export async function hookRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Params: WebhookParams; Body: Record<string, unknown>; Headers: HookHeaders }>(
+  app.post<{
+    Params: WebhookParams;
+    Body: Record<string, unknown>;
+    Headers: HookHeaders;
+    Querystring: HookQuery;
+  }>(
     '/hooks/:flowId',
     {
       schema: {
@@ -52,21 +70,49 @@ export async function hookRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Run the published version of a flow on one JSON record',
         params: WebhookParams,
         headers: HookHeaders,
+        querystring: HookQuery,
         body: WebhookBody,
-        response: { 200: WebhookAccepted, ...problems(400, 404, 409, 413, 415, 422, 502) },
+        response: {
+          200: WebhookAccepted,
+          202: WebhookQueued,
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 502, 503),
+        },
       },
       // A JSON array or string is valid JSON but not a record: say so with its own code.
       validatorCompiler: strictValidators(
-        { params: WebhookParams, headers: HookHeaders, body: WebhookBody },
+        { params: WebhookParams, headers: HookHeaders, querystring: HookQuery, body: WebhookBody },
         { body: 'invalid_record' },
       ),
     },
-    async (request) => {
-      const outcome = await app.runner.receive({
-        flowId: request.params.flowId,
-        record: request.body,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
+    async (request, reply) => {
+      // Back-pressure: refuse before committing anything, so a 503 never hides a queued record.
+      const retryAfter = app.runner.backPressure();
+      if (retryAfter > 0) {
+        void reply.header('retry-after', String(retryAfter));
+        throw new Problem(
+          503,
+          'overloaded',
+          `more than ${app.runner.depth - 1} runs are waiting; retry later`,
+          {
+            retryAfter,
+          },
+        );
+      }
+      const wait = request.query.async !== '1' && request.query.async !== 'true';
+      const outcome = await app.runner.receive(
+        {
+          flowId: request.params.flowId,
+          record: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+        },
+        wait,
+      );
+
+      if (outcome.kind === 'accepted') {
+        return reply
+          .code(202)
+          .send({ runId: outcome.runId, status: 'queued' as const, version: outcome.version });
+      }
 
       if (outcome.kind === 'duplicate') {
         const { original } = outcome;

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { compile } from '@baton/compiler';
-import { StoreNotFoundError } from '@baton/store';
-import { NotFoundProblem, UnprocessableProblem } from '../problems.js';
+import { callerOf } from '../auth/auth-plugin.js';
+import { recordAudit } from '../governance/record-audit.js';
+import { requiredSignOffs } from '../governance/sign-offs.js';
+import { assertContentIntact, gateError, versionOr404 } from '../governance/version-gate.js';
+import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
 import { FlowIdParams, VersionParams, problems } from '../schemas/common-schemas.js';
 import {
   PublishResponse,
@@ -12,8 +15,8 @@ import {
 } from '../schemas/flow-schemas.js';
 
 /**
- * Versions: immutable snapshots of the draft with their compiled plan. Publishing is plain
- * for now (any version, no approval); the governance gate will sit in front of it.
+ * Versions: immutable snapshots of the draft with their compiled plan, going through the gate
+ * (in_review → approved | rejected → published → superseded; see routes/approvals.ts).
  */
 export async function versionRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: FlowIdParams }>(
@@ -49,12 +52,27 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
           diagnostics,
         });
       }
+      // Owners are consulted on what changes against what runs now (or the latest version).
+      const baselineSummary =
+        (await app.store.versions.published(flowId)) ?? (await app.store.versions.list(flowId))[0];
+      const baseline = baselineSummary ? await app.store.versions.get(flowId, baselineSummary.version) : null;
       const version = await app.store.versions.create({
         flowId,
         source: draft.source,
         definition,
         changeNote: request.body.changeNote,
         now: app.clock.now().toISOString(),
+        author: callerOf(request).user.username,
+        requiredSignOffs: requiredSignOffs(baseline?.source ?? null, draft.source),
+      });
+      await recordAudit(app, request, {
+        action: 'version.submit',
+        targetKind: 'version',
+        targetId: `${flowId}@${version.version}`,
+        beforeHash: baseline?.contentHash ?? null,
+        afterHash: version.contentHash,
+        reason: request.body.changeNote.reason,
+        details: { changeNote: request.body.changeNote, requiredSignOffs: version.requiredSignOffs },
       });
       return reply
         .code(201)
@@ -90,16 +108,60 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['versions'],
         params: VersionParams,
-        response: { 200: PublishResponse, ...problems(400, 404) },
+        response: { 200: PublishResponse, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
+      const { id: flowId, n } = request.params;
+      const target = await versionOr404(app, flowId, n);
+      if (target.state === 'superseded') {
+        throw new ConflictProblem(
+          'version_state_conflict',
+          `version ${n} was published before; roll back to it instead`,
+          {
+            state: target.state,
+          },
+        );
+      }
+      if (target.state !== 'published' && target.state !== 'approved') {
+        throw new ConflictProblem(
+          'version_state_conflict',
+          `version ${n} is ${target.state}; only an approved version can be published`,
+          {
+            state: target.state,
+          },
+        );
+      }
+      if (target.state === 'approved') {
+        assertContentIntact(target);
+        if (target.approvedHash !== target.contentHash) {
+          throw new ConflictProblem(
+            'version_content_changed',
+            `version ${n} is not the content that was approved`,
+          );
+        }
+      }
+      const before = await app.store.versions.published(flowId);
       try {
         const { published, superseded } = await app.store.versions.publish(
-          request.params.id,
-          request.params.n,
+          flowId,
+          n,
           app.clock.now().toISOString(),
+          {
+            from: ['approved'],
+            by: callerOf(request).user.username,
+          },
         );
+        if (superseded !== null || before?.version !== n) {
+          await recordAudit(app, request, {
+            action: 'version.publish',
+            targetKind: 'version',
+            targetId: `${flowId}@${n}`,
+            beforeHash: before?.contentHash ?? null,
+            afterHash: published.contentHash,
+            details: { supersededVersion: superseded },
+          });
+        }
         return {
           version: published.version,
           state: 'published' as const,
@@ -107,13 +169,7 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
           supersededVersion: superseded,
         };
       } catch (error) {
-        if (error instanceof StoreNotFoundError) {
-          throw new NotFoundProblem(
-            'version_not_found',
-            `no version ${request.params.n} of flow ${request.params.id}`,
-          );
-        }
-        throw error;
+        throw gateError(error, flowId, n, 'publish');
       }
     },
   );

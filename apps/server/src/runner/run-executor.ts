@@ -46,54 +46,46 @@ function outcomeOf(trace: Trace, durationMs: number): RunOutcome {
 }
 
 /**
- * Executes a run that intake has already committed as `queued`, then commits its outcome,
- * steps and ledger entries in one transaction. Safe to call again for the same run (crash
- * recovery): writes are idempotent upserts and a finished run is never finished twice.
+ * Executes a run that intake has already committed as `queued` and answers its outcome; it
+ * persists nothing (the finisher commits outcomes in groups). Safe to call again for the same
+ * run (crash recovery): writes are idempotent upserts and `finish` never finishes a run twice.
  */
-export async function executeQueuedRun(
+export async function executeRun(
   run: RunRecord,
   plan: Plan | null,
-  deps: ExecutorDeps,
-): Promise<ExecutedRun> {
+  deps: Omit<ExecutorDeps, 'store'>,
+): Promise<RunOutcome> {
   const started = performance.now();
-  let outcome: RunOutcome;
-  if (!plan) {
+  const failed = (error: string): RunOutcome => {
     const now = deps.clock.now().toISOString();
-    outcome = {
+    return {
       status: 'failed',
       recordKey: null,
       startedAt: now,
       finishedAt: now,
       durationMs: 0,
-      error: `version ${run.version} of flow ${run.flowId} has no plan`,
+      error,
       steps: [],
     };
-  } else {
-    try {
-      const trace = await runPlan(
-        plan,
-        run.input,
-        { clock: deps.clock, targets: deps.targets, expressions: deps.expressions },
-        { flowId: run.flowId, version: run.version, runId: run.id, dryRun: false },
-      );
-      outcome = outcomeOf(trace, performance.now() - started);
-    } catch (error) {
-      // runPlan throws only for a broken plan; the run still ends, as failed, with the reason.
-      const now = deps.clock.now().toISOString();
-      const reason = error instanceof Error ? error.message : String(error);
-      outcome = {
-        status: 'failed',
-        recordKey: null,
-        startedAt: now,
-        finishedAt: now,
-        durationMs: 0,
-        error: reason,
-        steps: [],
-      };
-    }
+  };
+  if (!plan) return failed(`version ${run.version} of flow ${run.flowId} has no plan`);
+  try {
+    const trace = await runPlan(
+      plan,
+      run.input,
+      { clock: deps.clock, targets: deps.targets, expressions: deps.expressions },
+      { flowId: run.flowId, version: run.version, runId: run.id, dryRun: false },
+    );
+    return outcomeOf(trace, performance.now() - started);
+  } catch (error) {
+    // runPlan throws only for a broken plan; the run still ends, as failed, with the reason.
+    return failed(error instanceof Error ? error.message : String(error));
   }
+}
 
-  const ledger: LedgerRecord[] = outcome.steps.flatMap((step) =>
+/** The movement-ledger rows a run's log steps produced. */
+export function ledgerOf(run: RunRecord, outcome: RunOutcome): LedgerRecord[] {
+  return outcome.steps.flatMap((step) =>
     step.ledger
       ? [
           {
@@ -109,10 +101,9 @@ export async function executeQueuedRun(
         ]
       : [],
   );
-  await deps.store.transaction(async (tx) => {
-    if (await tx.runs.finish(run.id, outcome)) await tx.ledger.append(ledger);
-  });
+}
 
+export function executedRun(run: RunRecord, outcome: RunOutcome): ExecutedRun {
   return {
     runId: run.id,
     version: run.version,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '@baton/nodes';
-import { canonicalJson, type RunStatus } from '@baton/schema';
-import type { RunRecord, Store } from '@baton/store';
-import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
+import { canonicalJson } from '@baton/schema';
+import type { Repositories, RunLease, RunRecord } from '@baton/store';
+import { BadRequestProblem, ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
 import { newRunId } from '../run-id.js';
 
 export type IntakeDecision =
-  { kind: 'queued'; run: RunRecord } | { kind: 'duplicate'; runId: string; original: RunRecord };
+  | { kind: 'queued'; run: RunRecord; retryOf: string | null }
+  | { kind: 'duplicate'; runId: string; original: RunRecord };
 
 export interface IntakeRequest {
   flowId: string;
@@ -15,88 +15,119 @@ export interface IntakeRequest {
   idempotencyKey: string | undefined;
 }
 
+export interface IntakeContext {
+  now: Date;
+  /** The executing worker's lease on the new run. */
+  lease: RunLease;
+  /** Runs received before this instant no longer count for duplicate detection (key expiry). */
+  keysSince: string;
+}
+
+/** Records nested deeper than this are refused: hashing, mapping and storing recurse over them. */
+export const MAX_RECORD_DEPTH = 64;
+
+/** Throws 400 `invalid_record` for a record nested deeper than `MAX_RECORD_DEPTH` (checked without recursion). */
+export function assertRecordDepth(record: unknown): void {
+  const stack: Array<[unknown, number]> = [[record, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_RECORD_DEPTH) {
+      throw new BadRequestProblem(
+        'invalid_record',
+        `the record is nested deeper than ${MAX_RECORD_DEPTH} levels`,
+      );
+    }
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+}
+
 /** Key order and whitespace do not make two bodies different. */
 export function payloadHashOf(record: unknown): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
 }
 
 /**
- * Durable intake: decides whether a webhook request is new, a duplicate or a conflict, and
- * commits that decision (a `queued` run with its input, or a finished `duplicate` run) before
- * anything executes, so an acknowledged record survives a crash.
+ * Durable intake of one request, inside the caller's transaction (intake group-commits many
+ * requests in one): decides whether it is new, a duplicate or a conflict and records that (a
+ * `queued` run with its input, or a finished `duplicate` run) before anything executes, so an
+ * acknowledged record survives a crash. A conflict throws before anything is written.
  *
  * Duplicates follow Stripe's Idempotency-Key semantics; without the header the body's hash is
- * the key. A resend is compared with the latest non-duplicate run of the same key: still
- * running → 409; different body → 422; `failed` → executed again (a failure is retryable);
- * otherwise → a `duplicate` run pointing at it, nothing executed.
+ * the key. A resend is compared with the latest non-duplicate run of the same key received
+ * within the key window: still running → 409; different body → 422; `failed` → executed
+ * again (a failure is retryable); otherwise → a `duplicate` run pointing at it.
  */
-export async function intake(request: IntakeRequest, store: Store, clock: Clock): Promise<IntakeDecision> {
-  const published = await store.versions.published(request.flowId);
+export async function decideIntake(
+  request: IntakeRequest,
+  tx: Repositories,
+  context: IntakeContext,
+): Promise<IntakeDecision> {
+  const published = await tx.versions.published(request.flowId);
   if (!published) {
-    if (await store.flows.get(request.flowId)) {
+    if (await tx.flows.get(request.flowId)) {
       throw new NotFoundProblem('flow_not_published', `flow ${request.flowId} has no published version`);
     }
     throw new NotFoundProblem('flow_not_found', `no flow ${request.flowId}`);
   }
   const payloadHash = payloadHashOf(request.record);
   const idempotencyKey = request.idempotencyKey ?? `sha256:${payloadHash}`;
-  const now = clock.now();
-  const receivedAt = now.toISOString();
-  const runId = newRunId(now);
+  const receivedAt = context.now.toISOString();
+  const runId = newRunId(context.now);
 
-  return store.transaction(async (tx): Promise<IntakeDecision> => {
-    const previous = await tx.runs.latestByKey(request.flowId, idempotencyKey);
-    if (previous && previous.payloadHash !== payloadHash) {
-      throw new UnprocessableProblem(
-        'idempotency_key_reused',
-        `Idempotency-Key ${idempotencyKey} was used for run ${previous.id} with a different body`,
-        { originalRunId: previous.id },
-      );
-    }
-    if (previous && (previous.status === 'queued' || previous.status === 'running')) {
-      throw new ConflictProblem(
-        'idempotency_key_in_progress',
-        `run ${previous.id} with this key is still running`,
-        {
-          originalRunId: previous.id,
-        },
-      );
-    }
-    const base = {
-      id: runId,
-      flowId: request.flowId,
-      idempotencyKey,
-      payloadHash,
-      input: request.record,
-      receivedAt,
-    };
-    if (previous && previous.status !== 'failed') {
-      await tx.runs.insert({
-        ...base,
-        version: previous.version,
-        status: 'duplicate',
-        recordKey: previous.recordKey,
-        duplicateOf: previous.id,
-      });
-      return { kind: 'duplicate', runId, original: previous };
-    }
-    const queued = {
+  const previous = await tx.runs.latestByKey(request.flowId, idempotencyKey, context.keysSince);
+  if (previous && previous.payloadHash !== payloadHash) {
+    throw new UnprocessableProblem(
+      'idempotency_key_reused',
+      `Idempotency-Key ${idempotencyKey} was used for run ${previous.id} with a different body`,
+      { originalRunId: previous.id },
+    );
+  }
+  if (previous && (previous.status === 'queued' || previous.status === 'running')) {
+    throw new ConflictProblem(
+      'idempotency_key_in_progress',
+      `run ${previous.id} with this key is still running`,
+      {
+        originalRunId: previous.id,
+      },
+    );
+  }
+  const base = {
+    id: runId,
+    flowId: request.flowId,
+    idempotencyKey,
+    payloadHash,
+    input: request.record,
+    receivedAt,
+  };
+  if (previous && previous.status !== 'failed') {
+    await tx.runs.insert({
       ...base,
-      version: published.version,
-      status: 'queued' as const,
-      recordKey: null,
-      duplicateOf: null,
-    };
-    await tx.runs.insert(queued);
-    return { kind: 'queued', run: toRecord(queued) };
+      version: previous.version,
+      status: 'duplicate',
+      recordKey: previous.recordKey,
+      duplicateOf: previous.id,
+    });
+    return { kind: 'duplicate', runId, original: previous };
+  }
+  await tx.runs.insert({
+    ...base,
+    version: published.version,
+    status: 'queued',
+    recordKey: null,
+    duplicateOf: null,
+    lease: context.lease,
   });
+  // A resend of a failed record is its retry: the dead letter is settled by this run.
+  const retryOf = previous?.status === 'failed' ? previous.id : null;
+  if (retryOf) await tx.deadLetters.markRetried(retryOf, runId, receivedAt);
+  return { kind: 'queued', run: queuedRecord({ ...base, version: published.version }), retryOf };
 }
 
-function toRecord(run: {
+export function queuedRecord(run: {
   id: string;
   flowId: string;
   version: number;
-  status: RunStatus;
   idempotencyKey: string;
   payloadHash: string;
   input: Record<string, unknown>;
@@ -104,6 +135,7 @@ function toRecord(run: {
 }): RunRecord {
   return {
     ...run,
+    status: 'queued',
     recordKey: null,
     startedAt: null,
     finishedAt: null,

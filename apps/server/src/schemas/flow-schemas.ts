@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Diagnostic, FlowSource, Plan, Trace } from '@baton/schema';
 import { VERSION_STATES } from '@baton/store';
 import { FLOW_ID_PATTERN, NullableTimestamp, Timestamp } from './common-schemas.js';
+import { WhatIfReport } from './replay-schemas.js';
 
 export const FlowSummary = Type.Object(
   {
@@ -36,9 +37,37 @@ export const ChangeNote = Type.Object(
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
     acceptanceCheck: Type.String({ minLength: 1, maxLength: 2000 }),
     risk: Type.String({ minLength: 1, maxLength: 2000 }),
+    /** A bulk what-if report of the draft against recent runs, attached for the approver (issue 8). */
+    whatIf: Type.Optional(WhatIfReport),
   },
   { $id: 'ChangeNote', additionalProperties: false },
 );
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+export const RequiredSignOff = Type.Object(
+  { ownerId: Type.String(), fields: Type.Array(Type.String()) },
+  { additionalProperties: false },
+);
+
+export const SignOff = Type.Object(
+  { ownerId: Type.String(), by: Type.String(), at: Timestamp, contentHash: Type.String() },
+  { additionalProperties: false },
+);
+
+/** Who moved a version through the gate (usernames); see routes/approvals.ts. */
+export const VersionReviewFields = {
+  author: NullableString,
+  requiredSignOffs: Type.Array(RequiredSignOff),
+  signOffs: Type.Array(SignOff),
+  approvedBy: NullableString,
+  approvedAt: NullableTimestamp,
+  approvedHash: NullableString,
+  rejectedBy: NullableString,
+  rejectedAt: NullableTimestamp,
+  reviewNote: NullableString,
+  publishedBy: NullableString,
+};
 
 export const VersionSummary = Type.Object(
   {
@@ -48,6 +77,7 @@ export const VersionSummary = Type.Object(
     createdAt: Timestamp,
     publishedAt: NullableTimestamp,
     changeNote: ChangeNote,
+    ...VersionReviewFields,
   },
   { $id: 'VersionSummary', additionalProperties: false },
 );
@@ -81,6 +111,7 @@ export const VersionDetail = Type.Object(
     createdAt: Timestamp,
     publishedAt: NullableTimestamp,
     changeNote: ChangeNote,
+    ...VersionReviewFields,
     source: FlowSource,
     definition: Plan,
   },

@@ -15,6 +15,8 @@ const runSummaryProperties = {
   durationMs: Type.Union([Type.Number(), Type.Null()]),
   duplicateOf: Type.Union([Type.String(), Type.Null()]),
   error: Type.Union([Type.String(), Type.Null()]),
+  /** Set when retention removed the run's input and steps. */
+  purgedAt: Type.Optional(Timestamp),
 };
 
 export const RunSummary = Type.Object(runSummaryProperties, {
@@ -32,12 +34,37 @@ export const RunDetail = Type.Object(
   { additionalProperties: false },
 );
 
+/** Filters shared by the runs list, its counts, its CSV export and bulk what-if. */
+export const runFilterProperties = {
+  flowId: Type.Optional(Type.String({ minLength: 1 })),
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  status: Type.Optional(Type.Union(RUN_STATUSES.map((s) => Type.Literal(s)))),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  /** Record key (exact or prefix) or idempotency key (exact). */
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+};
+
+export const RunFilterQuery = Type.Object(runFilterProperties, { additionalProperties: false });
+export type RunFilterQuery = Static<typeof RunFilterQuery>;
+
+export const RunCounts = Type.Object(
+  {
+    total: Type.Integer(),
+    byStatus: Type.Object(
+      Object.fromEntries(RUN_STATUSES.map((s) => [s, Type.Integer()])) as Record<
+        (typeof RUN_STATUSES)[number],
+        ReturnType<typeof Type.Integer>
+      >,
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const RunsQuery = Type.Object(
   {
-    flowId: Type.Optional(Type.String({ minLength: 1 })),
-    status: Type.Optional(Type.Union(RUN_STATUSES.map((s) => Type.Literal(s)))),
-    from: Type.Optional(Type.String({ format: 'date-time' })),
-    to: Type.Optional(Type.String({ format: 'date-time' })),
+    ...runFilterProperties,
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     cursor: Type.Optional(Type.String({ minLength: 1 })),
   },

@@ -65,8 +65,17 @@ export class SqliteDownstream implements WriteTargets {
   /** `table(key, …)` pairs whose UNIQUE index is known to exist. */
   private readonly keyIndexes = new Set<string>();
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly pending: Array<{
+    request: UpsertRequest;
+    resolve: (action: WriteAction) => void;
+    reject: (error: unknown) => void;
+  }> = [];
 
-  constructor(file: string) {
+  /** `connections`: the names write nodes use for this file (the built-in one, or a named sqlite-embedded connection). */
+  constructor(
+    file: string,
+    private readonly connections: readonly string[] = [DOWNSTREAM_CONNECTION],
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -74,9 +83,56 @@ export class SqliteDownstream implements WriteTargets {
     this.db.pragma('busy_timeout = 5000');
   }
 
+  /**
+   * Group commit: writes requested in the same event-loop turn share one transaction (one
+   * fsync), each inside its own savepoint so one bad row fails alone. A write is answered only
+   * after the transaction holding it committed.
+   */
   async upsert(request: UpsertRequest): Promise<{ action: WriteAction }> {
-    const { table, keyFields, row } = this.check(request);
-    const write = this.db.transaction((): WriteAction => {
+    this.check(request);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ request, resolve: (action) => resolve({ action }), reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const group = this.pending.splice(0);
+    const results: Array<{ ok: true; action: WriteAction } | { ok: false; error: unknown }> = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const { request } of group) {
+        try {
+          results.push({ ok: true, action: this.writeOne(request) });
+        } catch (error) {
+          // The savepoint rolled back any CREATE/ALTER, so what this object remembers about the
+          // table may be ahead of the file: forget it and read the real shape next time.
+          this.forget(request.target.table);
+          results.push({ ok: false, error });
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const p of group) this.forget(p.request.target.table);
+      for (const p of group) p.reject(error);
+      return;
+    }
+    group.forEach((p, i) => {
+      const result = results[i]!;
+      if (result.ok) p.resolve(result.action);
+      else p.reject(result.error);
+    });
+  }
+
+  /** One upsert in a savepoint of the group's transaction (better-sqlite3 nests with SAVEPOINT). */
+  private readonly writeOne = (request: UpsertRequest): WriteAction =>
+    this.db.transaction((): WriteAction => {
+      const { table, keyFields, row } = {
+        table: request.target.table,
+        keyFields: request.keyFields,
+        row: request.row,
+      };
       this.ensureTable(table, keyFields, request.columns, row);
       const existed = this.exists(table, keyFields, row);
       const names = Object.keys(row);
@@ -94,16 +150,7 @@ export class SqliteDownstream implements WriteTargets {
       ).run(...names.map((n) => toSqlValue(row[n])));
       if (!existed) return 'inserted';
       return request.onConflict === 'skip' ? 'skipped' : 'updated';
-    });
-    try {
-      return { action: write.immediate() };
-    } catch (error) {
-      // The transaction rolled back any CREATE/ALTER, so what this object remembers about the
-      // table may be ahead of the file: forget it and read the real shape next time.
-      this.forget(table);
-      throw error;
-    }
-  }
+    })();
 
   async preview(request: UpsertRequest): Promise<{ action: WriteAction }> {
     const { table, keyFields, row } = this.check(request);
@@ -118,9 +165,9 @@ export class SqliteDownstream implements WriteTargets {
   }
 
   private check(request: UpsertRequest) {
-    if (request.target.connection !== DOWNSTREAM_CONNECTION) {
+    if (!this.connections.includes(request.target.connection)) {
       throw new DownstreamError(
-        `unknown connection "${request.target.connection}" (only "${DOWNSTREAM_CONNECTION}")`,
+        `unknown connection "${request.target.connection}" (only "${this.connections.join('", "')}")`,
       );
     }
     const { table } = request.target;

@@ -75,6 +75,8 @@ export interface RunSummary {
   durationMs: number | null;
   /** Technical error of a failed run (after retries). */
   error?: string | null;
+  /** Set when retention removed the run's input and steps. */
+  purgedAt?: string | null;
 }
 
 export interface Run extends RunSummary {
@@ -86,7 +88,10 @@ export interface Run extends RunSummary {
 
 export interface RunFilter {
   flowId?: string;
+  version?: number;
   status?: RunStatus;
+  /** Record key (exact or prefix) or idempotency key. */
+  q?: string;
   from?: string;
   to?: string;
   limit?: number;
@@ -99,3 +104,12 @@ export interface Page<T> {
 }
 
 export type { Diagnostic, FlowSource, Plan, Trace, Step };
+export type {
+  FieldChange,
+  ReplayAgainst,
+  ReplayResult,
+  RunCounts,
+  StepDiff,
+  TraceDiff,
+  WhatIfReport,
+} from './replay-types';

@@ -18,6 +18,7 @@ import { DiagnosticsPanel } from './diagnostics/diagnostics-panel';
 import { JsonView } from './json-view/json-view';
 import { TestRunPanel } from './test-run/test-run-panel';
 import { PublishDialog } from './publish/publish-dialog';
+import { VersionHistoryPanel } from '../governance/version-history-panel';
 import './flow-editor.css';
 
 export interface FlowEditorProps {
@@ -34,7 +35,7 @@ export function FlowEditor(props: FlowEditorProps) {
   );
 }
 
-type RightTab = 'inspector' | 'test-run';
+type RightTab = 'inspector' | 'test-run' | 'versions';
 
 function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
   const store = useEditorStoreApi();
@@ -81,7 +82,13 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
       } else if (diagnostic.edgeId) {
         const edge = state.source.edges.find((e) => e.id === diagnostic.edgeId);
         state.select({ nodes: [], edges: [diagnostic.edgeId] });
-        if (edge) void fitView({ nodes: [{ id: edge.source.node }, { id: edge.target.node }], duration: 300, maxZoom: 1.2, padding: 0.4 });
+        if (edge)
+          void fitView({
+            nodes: [{ id: edge.source.node }, { id: edge.target.node }],
+            duration: 300,
+            maxZoom: 1.2,
+            padding: 0.4,
+          });
       }
     },
     [fitView, store],
@@ -89,7 +96,8 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
 
   const selectNode = useCallback(
     (nodeId: string) => {
-      if (store.getState().source.nodes.some((n) => n.id === nodeId)) store.getState().select({ nodes: [nodeId], edges: [] });
+      if (store.getState().source.nodes.some((n) => n.id === nodeId))
+        store.getState().select({ nodes: [nodeId], edges: [] });
     },
     [store],
   );
@@ -122,20 +130,60 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
           </div>
           <aside className="flow-editor-right" aria-label="Side panel">
             <div className="right-tabs" role="tablist" aria-label="Side panel">
-              <button type="button" role="tab" aria-selected={rightTab === 'inspector'} className={rightTab === 'inspector' ? 'is-active' : ''} onClick={() => setRightTab('inspector')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={rightTab === 'inspector'}
+                className={rightTab === 'inspector' ? 'is-active' : ''}
+                onClick={() => setRightTab('inspector')}
+              >
                 Inspector
               </button>
-              <button type="button" role="tab" aria-selected={rightTab === 'test-run'} className={rightTab === 'test-run' ? 'is-active' : ''} onClick={() => setRightTab('test-run')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={rightTab === 'test-run'}
+                className={rightTab === 'test-run' ? 'is-active' : ''}
+                onClick={() => setRightTab('test-run')}
+              >
                 Test run
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={rightTab === 'versions'}
+                className={rightTab === 'versions' ? 'is-active' : ''}
+                onClick={() => setRightTab('versions')}
+              >
+                Versions
               </button>
             </div>
             <div className="right-content">
-              {rightTab === 'inspector' ? <Inspector /> : <TestRunPanel flushSave={flushSave} onSelectNode={selectNode} />}
+              {rightTab === 'inspector' ? <Inspector /> : null}
+              {rightTab === 'test-run' ? (
+                <TestRunPanel flushSave={flushSave} onSelectNode={selectNode} />
+              ) : null}
+              {rightTab === 'versions' ? (
+                <VersionHistoryPanel
+                  flowId={flow.id}
+                  onChanged={() => onPublished(flow.publishedVersion ?? 0)}
+                />
+              ) : null}
             </div>
           </aside>
         </div>
       </EditorDnd>
-      {publishing ? <PublishDialog flowId={flow.id} flushSave={flushSave} onClose={() => setPublishing(false)} onPublished={onPublished} /> : null}
+      {publishing ? (
+        <PublishDialog
+          flowId={flow.id}
+          flushSave={flushSave}
+          onClose={() => setPublishing(false)}
+          onPublished={(version) => {
+            onPublished(version);
+            setRightTab('versions');
+          }}
+        />
+      ) : null}
     </div>
   );
 }

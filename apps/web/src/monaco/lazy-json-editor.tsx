@@ -2,7 +2,9 @@ import { lazy, Suspense } from 'react';
 import type { MonacoJsonEditorProps } from './monaco-json-editor';
 import { Skeleton } from '../ui/state-views';
 
-const MonacoJsonEditor = lazy(() => import('./monaco-json-editor').then((m) => ({ default: m.MonacoJsonEditor })));
+const MonacoJsonEditor = lazy(() =>
+  import('./monaco-json-editor').then((m) => ({ default: m.MonacoJsonEditor })),
+);
 
 /** The JSON editor behind a Suspense boundary: Monaco (several MB) loads only when first shown. */
 export function LazyJsonEditor(props: MonacoJsonEditorProps) {

@@ -15,7 +15,16 @@ export interface MonacoJsonEditorProps {
 }
 
 /** A Monaco JSON editor; loaded lazily (see `lazy-json-editor.tsx`) so the main chunk stays small. */
-export function MonacoJsonEditor({ value, onChange, path, ariaLabel, height = '100%', readOnly, onErrorCount, onMount }: MonacoJsonEditorProps) {
+export function MonacoJsonEditor({
+  value,
+  onChange,
+  path,
+  ariaLabel,
+  height = '100%',
+  readOnly,
+  onErrorCount,
+  onMount,
+}: MonacoJsonEditorProps) {
   return (
     <Editor
       height={height}
@@ -26,7 +35,9 @@ export function MonacoJsonEditor({ value, onChange, path, ariaLabel, height = '1
       theme="vs"
       onChange={(next) => onChange(next ?? '')}
       onMount={onMount}
-      onValidate={(markers) => onErrorCount?.(markers.filter((m) => m.severity === monaco.MarkerSeverity.Error).length)}
+      onValidate={(markers) =>
+        onErrorCount?.(markers.filter((m) => m.severity === monaco.MarkerSeverity.Error).length)
+      }
       loading={<div className="editor-loading">Loading editor…</div>}
       options={{
         ariaLabel,

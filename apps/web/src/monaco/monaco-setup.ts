@@ -26,7 +26,6 @@ import { loader } from '@monaco-editor/react';
 import flowSourceSchema from '@baton/schema/generated/flow-source.schema.json';
 import { FLOW_SOURCE_MODEL_URI } from './model-uris';
 
-
 self.MonacoEnvironment = {
   // Every label needs a worker: JSON gets its language worker, everything else the base one.
   getWorker(_workerId: string, label: string) {

@@ -40,7 +40,16 @@ export function FlowEditorPage() {
         There is no flow with id <code>{id}</code>.
       </EmptyState>
     ) : (
-      <ErrorState title="Could not open this flow" error={loaded.error} onRetry={loaded.reload} actions={<Link className="btn" to="/">Back to flows</Link>} />
+      <ErrorState
+        title="Could not open this flow"
+        error={loaded.error}
+        onRetry={loaded.reload}
+        actions={
+          <Link className="btn" to="/">
+            Back to flows
+          </Link>
+        }
+      />
     );
   }
   if (!loaded.data || loaded.status === 'loading') {

@@ -46,8 +46,8 @@ export function FlowsPage() {
       ) : flows.data.items.length === 0 ? (
         <div className="card">
           <EmptyState icon="◇" title="No flows yet" actions={newFlowButton}>
-            A flow describes one hand-off: a trigger, a mapping, validation rules, a write and a log. Create one to
-            start drawing.
+            A flow describes one hand-off: a trigger, a mapping, validation rules, a write and a log. Create
+            one to start drawing.
           </EmptyState>
         </div>
       ) : (
@@ -75,7 +75,11 @@ export function FlowsPage() {
 
 function FlowCard({ flow }: { flow: FlowSummary }) {
   return (
-    <Link to={`/flows/${encodeURIComponent(flow.id)}`} className="card flow-card" aria-label={`Open flow ${flow.name}`}>
+    <Link
+      to={`/flows/${encodeURIComponent(flow.id)}`}
+      className="card flow-card"
+      aria-label={`Open flow ${flow.name}`}
+    >
       <div className="flow-card-head">
         <div>
           <h2>{flow.name}</h2>

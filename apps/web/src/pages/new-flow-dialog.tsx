@@ -31,7 +31,11 @@ export function NewFlowDialog({ onClose, onCreated }: NewFlowDialogProps) {
   };
 
   return (
-    <Dialog title="New flow" description="Name the hand-off, e.g. “Ticket to billing”. You can rename it later." onClose={onClose}>
+    <Dialog
+      title="New flow"
+      description="Name the hand-off, e.g. “Ticket to billing”. You can rename it later."
+      onClose={onClose}
+    >
       <form id="new-flow-form" onSubmit={(e) => void submit(e)} style={{ display: 'contents' }}>
         <label className="field">
           <span>Name</span>

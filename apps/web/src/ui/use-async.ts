@@ -18,7 +18,10 @@ interface Settled<T> {
  * settled answer belongs to other deps), so no state is set synchronously in the effect; stale
  * answers are dropped via abort.
  */
-export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly (string | number | boolean | null | undefined)[]) {
+export function useAsync<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly (string | number | boolean | null | undefined)[],
+) {
   const [nonce, setNonce] = useState(0);
   const key = `${JSON.stringify(deps)}#${nonce}`;
   const [settled, setSettled] = useState<Settled<T> | null>(null);

@@ -5,7 +5,10 @@ export const SQL_IDENTIFIER = '^[A-Za-z_][A-Za-z0-9_]*$';
 
 export const WriteConfig = Type.Object(
   {
-    /** Named downstream connection; `downstream` is the embedded `downstream.sqlite`. */
+    /**
+     * Where the row goes: `downstream` (the embedded `downstream.sqlite`) or the name of a connection
+     * (`/api/connections`) of kind sqlite-embedded, postgres or http, resolved by the server at run time.
+     */
     connection: Type.String({ minLength: 1, default: 'downstream' }),
     /** A plain SQL identifier: it is interpolated into DDL, so nothing else may pass. */
     table: Type.String({ minLength: 1, maxLength: 63, pattern: SQL_IDENTIFIER }),

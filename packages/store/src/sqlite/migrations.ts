@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import { VERSION_STATES } from '../versions.js';
 import { RUN_STATUSES } from '@baton/schema';
+import { GOVERNANCE_MIGRATION } from './migration-3-governance.js';
+import { OWNERS_MIGRATION } from './migration-5-owners.js';
+import { RUN_SEARCH_MIGRATION } from './migration-6-run-search.js';
 
 export interface Migration {
   id: number;
@@ -115,9 +118,47 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ledger_flow_at ON ledger(flow_id, at);
     `,
   },
+  GOVERNANCE_MIGRATION,
+  {
+    id: 4,
+    name: 'connections, dead letters and run leases',
+    sql: `
+      -- Named downstream connections; secret is AES-256-GCM ciphertext made by the server.
+      CREATE TABLE connections (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('sqlite-embedded', 'postgres', 'http')),
+        config TEXT NOT NULL CHECK (json_valid(config)),
+        secret TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE dead_letters (
+        run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        flow_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        record_key TEXT,
+        error TEXT NOT NULL,
+        attempts TEXT NOT NULL CHECK (json_valid(attempts)),
+        created_at TEXT NOT NULL,
+        retried_by TEXT,
+        retried_at TEXT
+      ) STRICT;
+      CREATE INDEX dead_letters_open ON dead_letters(created_at) WHERE retried_by IS NULL;
+
+      -- Who executes an unfinished run, until when: a worker that dies loses its lease and the
+      -- reconciler hands the run to another. attempts counts executions started.
+      ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+      ALTER TABLE runs ADD COLUMN lease_expires_at TEXT;
+      ALTER TABLE runs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX runs_unfinished ON runs(lease_expires_at) WHERE status IN ('queued', 'running');
+    `,
+  },
+  OWNERS_MIGRATION,
+  RUN_SEARCH_MIGRATION,
 ];
 
-export const LATEST_MIGRATION = MIGRATIONS.at(-1)?.id ?? 0;
+export const LATEST_MIGRATION = Math.max(0, ...MIGRATIONS.map((m) => m.id));
 
 /** Highest migration recorded in the database (0 for a fresh file). */
 export function currentMigration(db: Database.Database): number {
@@ -143,9 +184,14 @@ export function applyMigrations(db: Database.Database, upTo: number = LATEST_MIG
     );
   }
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  // Ids are reserved per piece of work and may land out of order (4 before 3): apply every one
+  // not recorded yet, in id order, rather than only those above the highest.
+  const done = new Set(
+    (db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: number }>).map((r) => r.id),
+  );
   const applied: number[] = [];
-  for (const migration of MIGRATIONS) {
-    if (migration.id <= current || migration.id > upTo) continue;
+  for (const migration of [...MIGRATIONS].sort((a, b) => a.id - b.id)) {
+    if (done.has(migration.id) || migration.id > upTo) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.id, migration.name, new Date().toISOString());

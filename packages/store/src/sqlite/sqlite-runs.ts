@@ -1,9 +1,12 @@
 import type { RunStatus, Step } from '@baton/schema';
 import { decodeRunCursor, encodeRunCursor } from '../run-cursor.js';
 import type {
+  ClaimQuery,
   NewRun,
   RunDetail,
   RunOutcome,
+  RunCounts,
+  RunFilter,
   RunPage,
   RunQuery,
   RunRecord,
@@ -26,6 +29,7 @@ interface RunRow {
   duration_ms: number | null;
   duplicate_of: string | null;
   error: string | null;
+  purged_at: string | null;
 }
 
 interface RunInputRow extends RunRow {
@@ -33,7 +37,7 @@ interface RunInputRow extends RunRow {
 }
 
 const SUMMARY_COLUMNS = `id, flow_id, version, status, record_key, idempotency_key, payload_hash,
-  received_at, started_at, finished_at, duration_ms, duplicate_of, error`;
+  received_at, started_at, finished_at, duration_ms, duplicate_of, error, purged_at`;
 
 function toSummary(row: RunRow): RunSummary {
   return {
@@ -50,11 +54,44 @@ function toSummary(row: RunRow): RunSummary {
     durationMs: row.duration_ms,
     duplicateOf: row.duplicate_of,
     error: row.error,
+    ...(row.purged_at !== null && { purgedAt: row.purged_at }),
   };
 }
 
 function toRecord(row: RunInputRow): RunRecord {
   return { ...toSummary(row), input: parseJson<Record<string, unknown>>(row.input) };
+}
+
+/** WHERE clauses of a runs filter; every one is served by an index (migrations 2 and 6). */
+function filterClauses(filter: RunFilter): { where: string[]; params: Array<string | number> } {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.flowId !== undefined) {
+    where.push('flow_id = ?');
+    params.push(filter.flowId);
+  }
+  if (filter.version !== undefined) {
+    where.push('version = ?');
+    params.push(filter.version);
+  }
+  if (filter.status !== undefined) {
+    where.push('status = ?');
+    params.push(filter.status);
+  }
+  if (filter.from !== undefined) {
+    where.push('received_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push('received_at <= ?');
+    params.push(filter.to);
+  }
+  if (filter.search !== undefined) {
+    // A prefix as a range, not LIKE: a range uses the record_key index whatever the collation.
+    where.push('(idempotency_key = ? OR (record_key >= ? AND record_key < ? || char(1114111)))');
+    params.push(filter.search, filter.search, filter.search);
+  }
+  return { where, params };
 }
 
 export class SqliteRuns implements RunRepository {
@@ -67,8 +104,8 @@ export class SqliteRuns implements RunRepository {
       this.sql
         .stmt(
           `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
-             received_at, started_at, finished_at, duration_ms, duplicate_of)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner, lease_expires_at, attempts)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           run.id,
@@ -84,6 +121,9 @@ export class SqliteRuns implements RunRepository {
           finishedAt,
           finishedAt === null ? null : 0,
           run.duplicateOf,
+          run.lease?.owner ?? null,
+          run.lease?.expiresAt ?? null,
+          run.lease ? 1 : 0,
         );
     });
   }
@@ -143,24 +183,7 @@ export class SqliteRuns implements RunRepository {
 
   list(query: RunQuery): Promise<RunPage> {
     return this.sql.gate(() => {
-      const where: string[] = [];
-      const params: Array<string | number> = [];
-      if (query.flowId !== undefined) {
-        where.push('flow_id = ?');
-        params.push(query.flowId);
-      }
-      if (query.status !== undefined) {
-        where.push('status = ?');
-        params.push(query.status);
-      }
-      if (query.from !== undefined) {
-        where.push('received_at >= ?');
-        params.push(query.from);
-      }
-      if (query.to !== undefined) {
-        where.push('received_at <= ?');
-        params.push(query.to);
-      }
+      const { where, params } = filterClauses(query);
       if (query.cursor !== undefined) {
         const cursor = decodeRunCursor(query.cursor);
         where.push('(received_at < ? OR (received_at = ? AND id < ?))');
@@ -183,17 +206,80 @@ export class SqliteRuns implements RunRepository {
     });
   }
 
-  latestByKey(flowId: string, idempotencyKey: string): Promise<RunRecord | null> {
+  counts(filter: RunFilter): Promise<RunCounts> {
+    return this.sql.gate(() => {
+      const { status: _status, ...rest } = filter;
+      const { where, params } = filterClauses(rest);
+      const rows = this.sql
+        .stmt(
+          `SELECT status, COUNT(*) AS n FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
+        )
+        .all(...params) as Array<{ status: RunStatus; n: number }>;
+      const byStatus: RunCounts['byStatus'] = {};
+      let total = 0;
+      for (const row of rows) {
+        byStatus[row.status] = row.n;
+        total += row.n;
+      }
+      return { total, byStatus };
+    });
+  }
+
+  latestByKey(flowId: string, idempotencyKey: string, receivedSince = ''): Promise<RunRecord | null> {
     return this.sql.gate(() => {
       const row = this.sql
         .stmt(
-          `SELECT ${SUMMARY_COLUMNS}, input FROM runs
-           WHERE flow_id = ? AND idempotency_key = ? AND status <> 'duplicate'
+          // INDEXED BY: without statistics the planner prefers runs_flow_received and scans every
+          // run of the flow (0.9 ms per webhook at 100k runs instead of microseconds).
+          `SELECT ${SUMMARY_COLUMNS}, input FROM runs INDEXED BY runs_flow_idempotency
+           WHERE flow_id = ? AND idempotency_key = ? AND status <> 'duplicate' AND received_at >= ?
            ORDER BY received_at DESC, id DESC LIMIT 1`,
         )
-        .get(flowId, idempotencyKey) as RunInputRow | undefined;
+        .get(flowId, idempotencyKey, receivedSince) as RunInputRow | undefined;
       return row ? toRecord(row) : null;
     });
+  }
+
+  claimUnfinished(query: ClaimQuery): Promise<RunRecord[]> {
+    return this.sql.gate(() =>
+      this.sql.db.transaction(() => {
+        const rows = this.sql
+          .stmt(
+            `SELECT ${SUMMARY_COLUMNS}, input FROM runs WHERE status IN ('queued', 'running')
+               AND (? = 1 OR lease_expires_at IS NULL OR lease_expires_at < ?)
+             ORDER BY received_at, id LIMIT ?`,
+          )
+          .all(query.ignoreLeases ? 1 : 0, query.now, query.limit) as RunInputRow[];
+        const claim = this.sql.stmt(
+          `UPDATE runs SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1
+           WHERE id = ? AND status IN ('queued', 'running')`,
+        );
+        for (const row of rows) claim.run(query.owner, query.until, row.id);
+        return rows.map(toRecord);
+      })(),
+    );
+  }
+
+  purge(before: string, now: string, limit: number): Promise<number> {
+    return this.sql.gate(() =>
+      this.sql.db.transaction(() => {
+        const ids = (
+          this.sql
+            .stmt(
+              `SELECT id FROM runs WHERE received_at < ? AND purged_at IS NULL
+                 AND status NOT IN ('queued', 'running') ORDER BY received_at LIMIT ?`,
+            )
+            .all(before, limit) as Array<{ id: string }>
+        ).map((r) => r.id);
+        const dropSteps = this.sql.stmt('DELETE FROM run_steps WHERE run_id = ?');
+        const dropInput = this.sql.stmt(`UPDATE runs SET input = '{}', purged_at = ? WHERE id = ?`);
+        for (const id of ids) {
+          dropSteps.run(id);
+          dropInput.run(now, id);
+        }
+        return ids.length;
+      })(),
+    );
   }
 
   unfinished(): Promise<RunRecord[]> {

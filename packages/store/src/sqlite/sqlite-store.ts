@@ -4,8 +4,14 @@ import Database from 'better-sqlite3';
 import type { MigrationState, Repositories, Store } from '../store.js';
 import { applyMigrations, currentMigration, LATEST_MIGRATION } from './migrations.js';
 import { SqlContext, type Gate } from './sql-context.js';
+import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteAuth } from './sqlite-auth.js';
+import { SqliteConnections } from './sqlite-connections.js';
+import { SqliteDeadLetters } from './sqlite-dead-letters.js';
 import { SqliteFlows } from './sqlite-flows.js';
 import { SqliteLedger } from './sqlite-ledger.js';
+import { SqliteNotifications } from './sqlite-notifications.js';
+import { SqliteOwners } from './sqlite-owners.js';
 import { SqliteRuns } from './sqlite-runs.js';
 import { SqliteVersions } from './sqlite-versions.js';
 
@@ -24,6 +30,12 @@ function repositories(sql: SqlContext): Repositories {
     versions: new SqliteVersions(sql),
     runs: new SqliteRuns(sql),
     ledger: new SqliteLedger(sql),
+    auth: new SqliteAuth(sql),
+    audit: new SqliteAudit(sql),
+    connections: new SqliteConnections(sql),
+    deadLetters: new SqliteDeadLetters(sql),
+    owners: new SqliteOwners(sql),
+    notifications: new SqliteNotifications(sql),
   };
 }
 
@@ -38,6 +50,12 @@ class SqliteStore implements Store {
   readonly versions;
   readonly runs;
   readonly ledger;
+  readonly auth;
+  readonly audit;
+  readonly connections;
+  readonly deadLetters;
+  readonly owners;
+  readonly notifications;
   private readonly tx: Repositories;
   private busy: Promise<void> | null = null;
   private closed = false;
@@ -57,6 +75,12 @@ class SqliteStore implements Store {
       versions: this.versions,
       runs: this.runs,
       ledger: this.ledger,
+      auth: this.auth,
+      audit: this.audit,
+      connections: this.connections,
+      deadLetters: this.deadLetters,
+      owners: this.owners,
+      notifications: this.notifications,
     } = repositories(sql));
     this.tx = repositories(sql.withGate(direct));
   }

@@ -1,9 +1,13 @@
 import type { FlowSource, Plan } from '@baton/schema';
-import { StoreNotFoundError } from '../errors.js';
+import { StoreNotFoundError, StoreStateError } from '../errors.js';
 import type {
   ChangeNote,
   NewVersion,
+  PublishOptions,
   PublishResult,
+  RequiredSignOff,
+  ReviewTransition,
+  SignOff,
   VersionRecord,
   VersionRepository,
   VersionState,
@@ -19,6 +23,16 @@ interface VersionRow {
   change_note: string;
   created_at: string;
   published_at: string | null;
+  author: string | null;
+  required_sign_offs: string;
+  sign_offs: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  approved_hash: string | null;
+  rejected_by: string | null;
+  rejected_at: string | null;
+  review_note: string | null;
+  published_by: string | null;
 }
 
 interface VersionContentRow extends VersionRow {
@@ -26,7 +40,20 @@ interface VersionContentRow extends VersionRow {
   definition: string;
 }
 
-const SUMMARY_COLUMNS = 'flow_id, version, state, content_hash, change_note, created_at, published_at';
+const SUMMARY_COLUMNS = `flow_id, version, state, content_hash, change_note, created_at, published_at,
+  author, required_sign_offs, sign_offs, approved_by, approved_at, approved_hash, rejected_by, rejected_at,
+  review_note, published_by`;
+
+/** Review columns a transition may set, by field name. */
+const REVIEW_COLUMNS = {
+  signOffs: 'sign_offs',
+  approvedBy: 'approved_by',
+  approvedAt: 'approved_at',
+  approvedHash: 'approved_hash',
+  rejectedBy: 'rejected_by',
+  rejectedAt: 'rejected_at',
+  reviewNote: 'review_note',
+} as const;
 
 function toSummary(row: VersionRow): VersionSummary {
   return {
@@ -37,6 +64,16 @@ function toSummary(row: VersionRow): VersionSummary {
     changeNote: parseJson<ChangeNote>(row.change_note),
     createdAt: row.created_at,
     publishedAt: row.published_at,
+    author: row.author,
+    requiredSignOffs: parseJson<RequiredSignOff[]>(row.required_sign_offs),
+    signOffs: parseJson<SignOff[]>(row.sign_offs),
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
+    approvedHash: row.approved_hash,
+    rejectedBy: row.rejected_by,
+    rejectedAt: row.rejected_at,
+    reviewNote: row.review_note,
+    publishedBy: row.published_by,
   };
 }
 
@@ -54,8 +91,9 @@ export class SqliteVersions implements VersionRepository {
           .get(version.flowId) as { next: number };
         this.sql
           .stmt(
-            `INSERT INTO versions (flow_id, version, state, source, definition, content_hash, change_note, created_at)
-             VALUES (?, ?, 'in_review', ?, ?, ?, ?, ?)`,
+            `INSERT INTO versions (flow_id, version, state, source, definition, content_hash, change_note, created_at,
+               author, required_sign_offs)
+             VALUES (?, ?, 'in_review', ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             version.flowId,
@@ -65,6 +103,8 @@ export class SqliteVersions implements VersionRepository {
             version.definition.contentHash,
             JSON.stringify(version.changeNote),
             version.now,
+            version.author ?? null,
+            JSON.stringify(version.requiredSignOffs ?? []),
           );
         return this.summary(version.flowId, next)!;
       })(),
@@ -104,12 +144,20 @@ export class SqliteVersions implements VersionRepository {
     });
   }
 
-  publish(flowId: string, version: number, now: string): Promise<PublishResult> {
+  publish(
+    flowId: string,
+    version: number,
+    now: string,
+    options: PublishOptions = {},
+  ): Promise<PublishResult> {
     return this.sql.gate(() =>
       this.sql.db.transaction((): PublishResult => {
         const target = this.summary(flowId, version);
         if (!target) throw new StoreNotFoundError(`version ${version} of flow ${flowId} not found`);
         if (target.state === 'published') return { published: target, superseded: null };
+        if (options.from && !options.from.includes(target.state)) {
+          throw new StoreStateError(`version ${version} of flow ${flowId} is ${target.state}`, target.state);
+        }
         const previous = this.sql
           .stmt(`SELECT version FROM versions WHERE flow_id = ? AND state = 'published'`)
           .get(flowId) as { version: number } | undefined;
@@ -118,10 +166,36 @@ export class SqliteVersions implements VersionRepository {
           .stmt(`UPDATE versions SET state = 'superseded' WHERE flow_id = ? AND state = 'published'`)
           .run(flowId);
         this.sql
-          .stmt(`UPDATE versions SET state = 'published', published_at = ? WHERE flow_id = ? AND version = ?`)
-          .run(now, flowId, version);
+          .stmt(
+            `UPDATE versions SET state = 'published', published_at = ?, published_by = ? WHERE flow_id = ? AND version = ?`,
+          )
+          .run(now, options.by ?? null, flowId, version);
         this.sql.stmt('UPDATE flows SET updated_at = ? WHERE id = ?').run(now, flowId);
         return { published: this.summary(flowId, version)!, superseded: previous?.version ?? null };
+      })(),
+    );
+  }
+
+  review(flowId: string, version: number, transition: ReviewTransition): Promise<VersionSummary> {
+    return this.sql.gate(() =>
+      this.sql.db.transaction((): VersionSummary => {
+        const target = this.summary(flowId, version);
+        if (!target) throw new StoreNotFoundError(`version ${version} of flow ${flowId} not found`);
+        if (!transition.from.includes(target.state)) {
+          throw new StoreStateError(`version ${version} of flow ${flowId} is ${target.state}`, target.state);
+        }
+        const sets = ['state = ?'];
+        const values: unknown[] = [transition.to];
+        for (const [key, column] of Object.entries(REVIEW_COLUMNS)) {
+          const value = transition.patch[key as keyof typeof REVIEW_COLUMNS];
+          if (value === undefined) continue;
+          sets.push(`${column} = ?`);
+          values.push(Array.isArray(value) ? JSON.stringify(value) : value);
+        }
+        this.sql.db
+          .prepare(`UPDATE versions SET ${sets.join(', ')} WHERE flow_id = ? AND version = ?`)
+          .run(...values, flowId, version);
+        return this.summary(flowId, version)!;
       })(),
     );
   }

@@ -2,13 +2,22 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useEditor } from '../store/editor-store-context';
 import type { CanvasEdge } from './to-react-flow';
+import { EdgeBadges } from './edge-badges';
 
 /** An edge with a small label saying what crosses it (the contract's field count). */
 export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
   const edge = useEditor((s) => s.source.edges.find((e) => e.id === id));
   const counts = useEditor((s) => s.diagnosticCounts[id]);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const flowId = useEditor((s) => s.flowId);
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   if (!edge) return null;
 
   const fields = edge.contract?.fields.length ?? 0;
@@ -20,7 +29,12 @@ export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
 
   return (
     <>
-      <BaseEdge id={id} path={path} className={`baton-edge ${state} ${selected ? 'is-selected' : ''} port-${edge.source.port}`} interactionWidth={24} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={`baton-edge ${state} ${selected ? 'is-selected' : ''} port-${edge.source.port}`}
+        interactionWidth={24}
+      />
       <EdgeLabelRenderer>
         <div
           className={`baton-edge-label ${state} ${selected ? 'is-selected' : ''}`}
@@ -28,7 +42,10 @@ export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
           data-edge-id={id}
         >
           {label}
-          {errors + warnings > 0 ? <span className="baton-edge-count">{errors > 0 ? errors : warnings}</span> : null}
+          {edge.contract || edge.raci ? <EdgeBadges edge={edge} flowId={flowId} /> : null}
+          {errors + warnings > 0 ? (
+            <span className="baton-edge-count">{errors > 0 ? errors : warnings}</span>
+          ) : null}
         </div>
       </EdgeLabelRenderer>
     </>

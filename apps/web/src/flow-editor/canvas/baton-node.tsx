@@ -31,7 +31,14 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
       data-kind={node.kind}
     >
       {spec?.inputs.map((port) => (
-        <Handle key={port.id} type="target" position={Position.Left} id={port.id} className="baton-handle" aria-label={`${node.label} input ${port.label}`} />
+        <Handle
+          key={port.id}
+          type="target"
+          position={Position.Left}
+          id={port.id}
+          className="baton-handle"
+          aria-label={`${node.label} input ${port.label}`}
+        />
       ))}
       <div className="baton-node-head">
         <span className="baton-node-glyph">
@@ -58,13 +65,26 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
             {spec.outputs.map((port) => (
               <div key={port.id} className={`baton-node-output port-${port.id}`}>
                 <span>{port.id}</span>
-                <Handle type="source" position={Position.Right} id={port.id} className="baton-handle" aria-label={`${node.label} output ${port.id}`} />
+                <Handle
+                  type="source"
+                  position={Position.Right}
+                  id={port.id}
+                  className="baton-handle"
+                  aria-label={`${node.label} output ${port.id}`}
+                />
               </div>
             ))}
           </div>
         ) : (
           spec.outputs.map((port) => (
-            <Handle key={port.id} type="source" position={Position.Right} id={port.id} className="baton-handle" aria-label={`${node.label} output ${port.id}`} />
+            <Handle
+              key={port.id}
+              type="source"
+              position={Position.Right}
+              id={port.id}
+              className="baton-handle"
+              aria-label={`${node.label} output ${port.id}`}
+            />
           ))
         )
       ) : null}

@@ -54,7 +54,10 @@ export function FlowCanvas() {
   // empty flow it would re-centre and zoom onto the first dropped node, away from the pointer.
   const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
 
-  const nodes = useMemo(() => toCanvasNodes(source, livePositions, measured, selection), [source, livePositions, measured, selection]);
+  const nodes = useMemo(
+    () => toCanvasNodes(source, livePositions, measured, selection),
+    [source, livePositions, measured, selection],
+  );
   const edges = useMemo(() => toCanvasEdges(source, selection), [source, selection]);
 
   const onNodesChange = useCallback(
@@ -129,13 +132,20 @@ export function FlowCanvas() {
   // React Flow asks before deleting (Delete/Backspace); we do it as one command instead.
   const onDelete: OnDelete<CanvasNode, CanvasEdge> = useCallback(
     ({ nodes: gone, edges: goneEdges }) => {
-      store.getState().perform(removeElements, { nodeIds: gone.map((n) => n.id), edgeIds: goneEdges.map((e) => e.id) });
+      store
+        .getState()
+        .perform(removeElements, { nodeIds: gone.map((n) => n.id), edgeIds: goneEdges.map((e) => e.id) });
     },
     [store],
   );
 
   return (
-    <div ref={setNodeRef} className={`flow-canvas ${isOver ? 'is-drop-target' : ''}`} aria-label="Canvas" role="region">
+    <div
+      ref={setNodeRef}
+      className={`flow-canvas ${isOver ? 'is-drop-target' : ''}`}
+      aria-label="Canvas"
+      role="region"
+    >
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -156,7 +166,16 @@ export function FlowCanvas() {
         defaultEdgeOptions={{ type: 'baton' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced8" />
-        {source.nodes.length > 0 ? <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeStrokeWidth={3} nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#98a2b3'} ariaLabel="Mini map" /> : null}
+        {source.nodes.length > 0 ? (
+          <MiniMap
+            pannable
+            zoomable
+            style={{ width: 160, height: 110 }}
+            nodeStrokeWidth={3}
+            nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#98a2b3'}
+            ariaLabel="Mini map"
+          />
+        ) : null}
         <Controls showInteractive={false} />
       </ReactFlow>
       {source.nodes.length === 0 ? <CanvasEmptyHint /> : null}

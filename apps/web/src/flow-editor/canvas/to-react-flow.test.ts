@@ -9,15 +9,32 @@ const source: FlowSource = {
     { id: 'n_b', kind: 'mapping', kindVersion: 1, label: 'Map', config: {} },
   ],
   edges: [
-    { id: 'e_1', source: { node: 'n_a', port: 'out' }, target: { node: 'n_b', port: 'in' }, contract: null, raci: null },
+    {
+      id: 'e_1',
+      source: { node: 'n_a', port: 'out' },
+      target: { node: 'n_b', port: 'in' },
+      contract: null,
+      raci: null,
+    },
   ],
   layout: { nodes: { n_a: { x: 10, y: 20 } } },
 };
 
 describe('toCanvasNodes', () => {
   it('uses the live drag position over the saved one, and keeps measured sizes and selection', () => {
-    const nodes = toCanvasNodes(source, { n_a: { x: 99, y: 98 } }, { n_a: { width: 200, height: 80 } }, { nodes: ['n_b'], edges: [] });
-    expect(nodes[0]).toMatchObject({ id: 'n_a', type: 'trigger', position: { x: 99, y: 98 }, measured: { width: 200, height: 80 }, selected: false });
+    const nodes = toCanvasNodes(
+      source,
+      { n_a: { x: 99, y: 98 } },
+      { n_a: { width: 200, height: 80 } },
+      { nodes: ['n_b'], edges: [] },
+    );
+    expect(nodes[0]).toMatchObject({
+      id: 'n_a',
+      type: 'trigger',
+      position: { x: 99, y: 98 },
+      measured: { width: 200, height: 80 },
+      selected: false,
+    });
     expect(nodes[1]).toMatchObject({ id: 'n_b', type: 'mapping', selected: true });
     expect(nodes[1]?.position).toBeDefined();
     expect(nodes[1]?.measured).toBeUndefined();

@@ -10,6 +10,9 @@ export interface Command<A> {
   readonly commandName: string;
 }
 
-export function defineCommand<A>(commandName: string, run: (source: FlowSource, args: A) => FlowSource): Command<A> {
+export function defineCommand<A>(
+  commandName: string,
+  run: (source: FlowSource, args: A) => FlowSource,
+): Command<A> {
   return Object.assign((source: FlowSource, args: A) => run(source, args), { commandName });
 }

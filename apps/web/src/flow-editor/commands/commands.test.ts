@@ -38,7 +38,9 @@ describe('addNode', () => {
 
 describe('moveNodes', () => {
   it('moves several nodes in one command and ignores unknown ids', () => {
-    const s = moveNodes(twoNodes(), { positions: { n_a: { x: 50, y: 60 }, n_b: { x: 1, y: 2 }, n_zz: { x: 0, y: 0 } } });
+    const s = moveNodes(twoNodes(), {
+      positions: { n_a: { x: 50, y: 60 }, n_b: { x: 1, y: 2 }, n_zz: { x: 0, y: 0 } },
+    });
     expect(s.layout.nodes).toEqual({ n_a: { x: 50, y: 60 }, n_b: { x: 1, y: 2 } });
   });
 
@@ -81,7 +83,11 @@ describe('renameNode and updateNodeConfig', () => {
 
 describe('connect', () => {
   it('creates an edge with an empty contract that drops extra fields and no RACI', () => {
-    const s = connect(twoNodes(), { id: 'e_1', source: { node: 'n_a', port: 'out' }, target: { node: 'n_b', port: 'in' } });
+    const s = connect(twoNodes(), {
+      id: 'e_1',
+      source: { node: 'n_a', port: 'out' },
+      target: { node: 'n_b', port: 'in' },
+    });
     expect(s.edges).toEqual([
       {
         id: 'e_1',
@@ -94,15 +100,27 @@ describe('connect', () => {
   });
 
   it('ignores duplicates and self-loops', () => {
-    const once = connect(twoNodes(), { id: 'e_1', source: { node: 'n_a', port: 'out' }, target: { node: 'n_b', port: 'in' } });
-    expect(connect(once, { id: 'e_2', source: { node: 'n_a', port: 'out' }, target: { node: 'n_b', port: 'in' } })).toBe(once);
-    expect(connect(once, { id: 'e_3', source: { node: 'n_b', port: 'out' }, target: { node: 'n_b', port: 'in' } })).toBe(once);
+    const once = connect(twoNodes(), {
+      id: 'e_1',
+      source: { node: 'n_a', port: 'out' },
+      target: { node: 'n_b', port: 'in' },
+    });
+    expect(
+      connect(once, { id: 'e_2', source: { node: 'n_a', port: 'out' }, target: { node: 'n_b', port: 'in' } }),
+    ).toBe(once);
+    expect(
+      connect(once, { id: 'e_3', source: { node: 'n_b', port: 'out' }, target: { node: 'n_b', port: 'in' } }),
+    ).toBe(once);
   });
 });
 
 describe('edge edits', () => {
   const base = () =>
-    connect(twoNodes(), { id: 'e_1', source: { node: 'n_a', port: 'out' }, target: { node: 'n_b', port: 'in' } });
+    connect(twoNodes(), {
+      id: 'e_1',
+      source: { node: 'n_a', port: 'out' },
+      target: { node: 'n_b', port: 'in' },
+    });
 
   it('removeEdges removes by id and is a no-op otherwise', () => {
     const s = base();
@@ -111,8 +129,14 @@ describe('edge edits', () => {
   });
 
   it('updateEdgeContract and updateEdgeRaci replace the slot', () => {
-    const contract = { fields: [{ name: 'order_id', type: 'string' as const, required: true }], extraFields: 'drop' as const };
-    const s = updateEdgeRaci(updateEdgeContract(base(), { id: 'e_1', contract }), { id: 'e_1', raci: emptyRaci() });
+    const contract = {
+      fields: [{ name: 'order_id', type: 'string' as const, required: true }],
+      extraFields: 'drop' as const,
+    };
+    const s = updateEdgeRaci(updateEdgeContract(base(), { id: 'e_1', contract }), {
+      id: 'e_1',
+      raci: emptyRaci(),
+    });
     expect(s.edges[0]?.contract).toBe(contract);
     expect(s.edges[0]?.raci?.rows).toHaveLength(3);
   });
@@ -135,13 +159,29 @@ describe('connectionProblem', () => {
 
   it('accepts an output-to-input drag and refuses the rest', () => {
     const s = twoNodes();
-    expect(connectionProblem(s, { node: 'n_a', port: 'out' }, { node: 'n_b', port: 'in' }, portsOf)).toBeNull();
-    expect(connectionProblem(s, { node: 'n_b', port: 'out' }, { node: 'n_a', port: 'in' }, portsOf)).toBe('bad_target_port');
-    expect(connectionProblem(s, { node: 'n_a', port: 'pass' }, { node: 'n_b', port: 'in' }, portsOf)).toBe('bad_source_port');
-    expect(connectionProblem(s, { node: 'n_a', port: 'out' }, { node: 'n_a', port: 'in' }, portsOf)).toBe('self_loop');
-    expect(connectionProblem(s, { node: 'n_q', port: 'out' }, { node: 'n_a', port: 'in' }, portsOf)).toBe('unknown_node');
-    const connected = connect(s, { id: 'e_1', source: { node: 'n_a', port: 'out' }, target: { node: 'n_b', port: 'in' } });
-    expect(connectionProblem(connected, { node: 'n_a', port: 'out' }, { node: 'n_b', port: 'in' }, portsOf)).toBe('duplicate');
+    expect(
+      connectionProblem(s, { node: 'n_a', port: 'out' }, { node: 'n_b', port: 'in' }, portsOf),
+    ).toBeNull();
+    expect(connectionProblem(s, { node: 'n_b', port: 'out' }, { node: 'n_a', port: 'in' }, portsOf)).toBe(
+      'bad_target_port',
+    );
+    expect(connectionProblem(s, { node: 'n_a', port: 'pass' }, { node: 'n_b', port: 'in' }, portsOf)).toBe(
+      'bad_source_port',
+    );
+    expect(connectionProblem(s, { node: 'n_a', port: 'out' }, { node: 'n_a', port: 'in' }, portsOf)).toBe(
+      'self_loop',
+    );
+    expect(connectionProblem(s, { node: 'n_q', port: 'out' }, { node: 'n_a', port: 'in' }, portsOf)).toBe(
+      'unknown_node',
+    );
+    const connected = connect(s, {
+      id: 'e_1',
+      source: { node: 'n_a', port: 'out' },
+      target: { node: 'n_b', port: 'in' },
+    });
+    expect(
+      connectionProblem(connected, { node: 'n_a', port: 'out' }, { node: 'n_b', port: 'in' }, portsOf),
+    ).toBe('duplicate');
   });
 });
 

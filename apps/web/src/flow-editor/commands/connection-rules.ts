@@ -5,7 +5,8 @@ export interface KindPorts {
   outputs: readonly { id: string }[];
 }
 
-export type ConnectionProblem = 'unknown_node' | 'self_loop' | 'bad_source_port' | 'bad_target_port' | 'duplicate';
+export type ConnectionProblem =
+  'unknown_node' | 'self_loop' | 'bad_source_port' | 'bad_target_port' | 'duplicate';
 
 /**
  * Whether a drag from `from` to `to` may become an edge: the ports must exist on the kinds (an
@@ -25,7 +26,11 @@ export function connectionProblem(
   if (!portsOf(fromNode.kind)?.outputs.some((p) => p.id === from.port)) return 'bad_source_port';
   if (!portsOf(toNode.kind)?.inputs.some((p) => p.id === to.port)) return 'bad_target_port';
   const duplicate = source.edges.some(
-    (e) => e.source.node === from.node && e.source.port === from.port && e.target.node === to.node && e.target.port === to.port,
+    (e) =>
+      e.source.node === from.node &&
+      e.source.port === from.port &&
+      e.target.node === to.node &&
+      e.target.port === to.port,
   );
   return duplicate ? 'duplicate' : null;
 }

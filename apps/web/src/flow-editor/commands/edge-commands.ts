@@ -1,4 +1,11 @@
-import { emptyContract, type Contract, type FlowSource, type PortRef, type Raci, type SourceEdge } from '@baton/schema';
+import {
+  emptyContract,
+  type Contract,
+  type FlowSource,
+  type PortRef,
+  type Raci,
+  type SourceEdge,
+} from '@baton/schema';
 import { defineCommand } from './command';
 
 export interface ConnectArgs {
@@ -15,9 +22,7 @@ export interface ConnectArgs {
 export const connect = defineCommand<ConnectArgs>('connect', (source, args) => {
   if (args.source.node === args.target.node) return source;
   const exists = source.edges.some(
-    (e) =>
-      e.id === args.id ||
-      (samePort(e.source, args.source) && samePort(e.target, args.target)),
+    (e) => e.id === args.id || (samePort(e.source, args.source) && samePort(e.target, args.target)),
   );
   if (exists) return source;
   const edge: SourceEdge = {
@@ -45,8 +50,10 @@ export interface UpdateEdgeContractArgs {
   contract: Contract | null;
 }
 
-export const updateEdgeContract = defineCommand<UpdateEdgeContractArgs>('updateEdgeContract', (source, { id, contract }) =>
-  mapEdge(source, id, (edge) => (edge.contract === contract ? edge : { ...edge, contract })),
+export const updateEdgeContract = defineCommand<UpdateEdgeContractArgs>(
+  'updateEdgeContract',
+  (source, { id, contract }) =>
+    mapEdge(source, id, (edge) => (edge.contract === contract ? edge : { ...edge, contract })),
 );
 
 export interface UpdateEdgeRaciArgs {

@@ -71,8 +71,10 @@ export interface UpdateNodeConfigArgs {
 }
 
 /** Replaces a node's config; the compiler (not the command) judges whether it is valid. */
-export const updateNodeConfig = defineCommand<UpdateNodeConfigArgs>('updateNodeConfig', (source, { id, config }) =>
-  mapNode(source, id, (node) => (node.config === config ? node : { ...node, config })),
+export const updateNodeConfig = defineCommand<UpdateNodeConfigArgs>(
+  'updateNodeConfig',
+  (source, { id, config }) =>
+    mapNode(source, id, (node) => (node.config === config ? node : { ...node, config })),
 );
 
 function mapNode(source: FlowSource, id: string, update: (node: SourceNode) => SourceNode): FlowSource {

@@ -8,6 +8,7 @@ export interface RemoveElementsArgs {
 }
 
 /** Deletes a mixed selection (the Delete key) as one undo entry. */
-export const removeElements = defineCommand<RemoveElementsArgs>('removeElements', (source, { nodeIds, edgeIds }) =>
-  removeNodes(removeEdges(source, { ids: edgeIds }), { ids: nodeIds }),
+export const removeElements = defineCommand<RemoveElementsArgs>(
+  'removeElements',
+  (source, { nodeIds, edgeIds }) => removeNodes(removeEdges(source, { ids: edgeIds }), { ids: nodeIds }),
 );

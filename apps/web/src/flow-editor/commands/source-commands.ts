@@ -6,4 +6,7 @@ export interface ReplaceSourceArgs {
 }
 
 /** Replaces the whole draft (the JSON view's "Apply"): one undo entry like any other edit. */
-export const replaceSource = defineCommand<ReplaceSourceArgs>('replaceSource', (_source, { source }) => source);
+export const replaceSource = defineCommand<ReplaceSourceArgs>(
+  'replaceSource',
+  (_source, { source }) => source,
+);

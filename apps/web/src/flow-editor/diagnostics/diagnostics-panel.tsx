@@ -23,13 +23,21 @@ export function DiagnosticsPanel({ onReveal }: DiagnosticsPanelProps) {
   return (
     <section className={`diagnostics-panel ${open ? 'is-open' : ''}`} aria-label="Problems">
       <header className="diagnostics-head">
-        <button type="button" className="diagnostics-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="diagnostics-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen((o) => !o)}
+        >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Problems
         </button>
         <span className={`badge ${errors ? 'badge-danger' : 'badge-plain'}`} aria-label={`${errors} errors`}>
           {errors} errors
         </span>
-        <span className={`badge ${warnings ? 'badge-warning' : 'badge-plain'}`} aria-label={`${warnings} warnings`}>
+        <span
+          className={`badge ${warnings ? 'badge-warning' : 'badge-plain'}`}
+          aria-label={`${warnings} warnings`}
+        >
           {warnings} warnings
         </span>
       </header>
@@ -48,7 +56,13 @@ export function DiagnosticsPanel({ onReveal }: DiagnosticsPanelProps) {
               const revealable = Boolean(d.nodeId || d.edgeId);
               return (
                 <li key={`${d.code}-${d.nodeId ?? ''}-${d.edgeId ?? ''}-${i}`}>
-                  <button type="button" className="diagnostic-row" disabled={!revealable} onClick={() => onReveal(d)} data-code={d.code}>
+                  <button
+                    type="button"
+                    className="diagnostic-row"
+                    disabled={!revealable}
+                    onClick={() => onReveal(d)}
+                    data-code={d.code}
+                  >
                     <SeverityIcon severity={d.severity} />
                     <code className="diagnostic-code">{d.code}</code>
                     <span className="diagnostic-message">{d.message}</span>

@@ -11,16 +11,41 @@ export interface TextFieldProps {
   compact?: boolean;
 }
 
-export function TextField({ label, value, onChange, placeholder, mono, multiline, hint, compact }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  placeholder,
+  mono,
+  multiline,
+  hint,
+  compact,
+}: TextFieldProps) {
   const id = useId();
   const className = `${multiline ? 'textarea' : 'input'}${mono ? ' mono' : ''}${compact ? ' input-sm' : ''}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} className={className} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} rows={2} spellCheck={false} />
+        <textarea
+          id={id}
+          className={className}
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+          rows={2}
+          spellCheck={false}
+        />
       ) : (
-        <input id={id} className={className} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} spellCheck={false} autoComplete="off" />
+        <input
+          id={id}
+          className={className}
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
       )}
       {hint ? <span className="field-hint">{hint}</span> : null}
     </div>
@@ -35,12 +60,23 @@ export interface SelectFieldProps<V extends string> {
   compact?: boolean;
 }
 
-export function SelectField<V extends string>({ label, value, options, onChange, compact }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  compact,
+}: SelectFieldProps<V>) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} className={`select${compact ? ' input-sm' : ''}`} value={value} onChange={(e) => onChange(e.target.value as V)}>
+      <select
+        id={id}
+        className={`select${compact ? ' input-sm' : ''}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value as V)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.label}
@@ -68,7 +104,17 @@ export interface ParsedTextFieldProps<T> {
  * typing, so "a, " or "1." does not snap back to "a" or "1" when the parsed value is written to
  * the store; it resyncs only when the stored value changes to something the text does not mean.
  */
-export function ParsedTextField<T>({ label, value, format, parse, onChange, placeholder, hint, compact, multiline }: ParsedTextFieldProps<T>) {
+export function ParsedTextField<T>({
+  label,
+  value,
+  format,
+  parse,
+  onChange,
+  placeholder,
+  hint,
+  compact,
+  multiline,
+}: ParsedTextFieldProps<T>) {
   const id = useId();
   const formatted = format(value);
   const [text, setText] = useState(formatted);
@@ -88,9 +134,25 @@ export function ParsedTextField<T>({ label, value, format, parse, onChange, plac
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} className={className} value={text} placeholder={placeholder} spellCheck={false} rows={3} onChange={(e) => handle(e.target.value)} />
+        <textarea
+          id={id}
+          className={className}
+          value={text}
+          placeholder={placeholder}
+          spellCheck={false}
+          rows={3}
+          onChange={(e) => handle(e.target.value)}
+        />
       ) : (
-        <input id={id} className={className} value={text} placeholder={placeholder} spellCheck={false} autoComplete="off" onChange={(e) => handle(e.target.value)} />
+        <input
+          id={id}
+          className={className}
+          value={text}
+          placeholder={placeholder}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => handle(e.target.value)}
+        />
       )}
       {hint ? <span className="field-hint">{hint}</span> : null}
     </div>
@@ -108,7 +170,15 @@ export interface ListFieldProps {
 
 /** A comma-separated list of names. */
 export function ListField({ values, ...props }: ListFieldProps) {
-  return <ParsedTextField<readonly string[]> {...props} value={values} format={(v) => v.join(', ')} parse={parseList} onChange={(v) => props.onChange([...v])} />;
+  return (
+    <ParsedTextField<readonly string[]>
+      {...props}
+      value={values}
+      format={(v) => v.join(', ')}
+      parse={parseList}
+      onChange={(v) => props.onChange([...v])}
+    />
+  );
 }
 
 export function parseList(text: string): string[] {
@@ -118,7 +188,15 @@ export function parseList(text: string): string[] {
     .filter(Boolean);
 }
 
-export function CheckboxField({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <label className="checkbox-field">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
@@ -127,7 +205,15 @@ export function CheckboxField({ label, checked, onChange }: { label: string; che
   );
 }
 
-export function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+export function Section({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="inspector-section" aria-label={title}>
       <header className="inspector-section-head">

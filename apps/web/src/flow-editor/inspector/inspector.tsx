@@ -19,8 +19,16 @@ import './inspector.css';
 /** The right-hand panel: the selected node's form, the selected edge's contract and RACI, or tips. */
 export function Inspector() {
   const selection = useEditor((s) => s.selection);
-  const node = useEditor((s) => (s.selection.nodes.length === 1 && s.selection.edges.length === 0 ? s.source.nodes.find((n) => n.id === s.selection.nodes[0]) : undefined));
-  const edge = useEditor((s) => (s.selection.edges.length === 1 && s.selection.nodes.length === 0 ? s.source.edges.find((e) => e.id === s.selection.edges[0]) : undefined));
+  const node = useEditor((s) =>
+    s.selection.nodes.length === 1 && s.selection.edges.length === 0
+      ? s.source.nodes.find((n) => n.id === s.selection.nodes[0])
+      : undefined,
+  );
+  const edge = useEditor((s) =>
+    s.selection.edges.length === 1 && s.selection.nodes.length === 0
+      ? s.source.edges.find((e) => e.id === s.selection.edges[0])
+      : undefined,
+  );
   const store = useEditorStoreApi();
   const count = selection.nodes.length + selection.edges.length;
 
@@ -34,7 +42,9 @@ export function Inspector() {
         <button
           type="button"
           className="btn btn-danger"
-          onClick={() => store.getState().perform(removeElements, { nodeIds: selection.nodes, edgeIds: selection.edges })}
+          onClick={() =>
+            store.getState().perform(removeElements, { nodeIds: selection.nodes, edgeIds: selection.edges })
+          }
         >
           Delete selection
         </button>
@@ -73,7 +83,11 @@ function NodeInspector({ node }: { node: SourceNode }) {
   const spec = kindSpec(node.kind);
   const Form = FORMS[node.kind];
   return (
-    <div className="inspector-body" aria-label="Node inspector" style={{ ['--kind-color' as string]: kindColor(node.kind) }}>
+    <div
+      className="inspector-body"
+      aria-label="Node inspector"
+      style={{ ['--kind-color' as string]: kindColor(node.kind) }}
+    >
       <header className="inspector-head">
         <span className="inspector-glyph">
           <Glyph name={spec?.palette.glyph ?? node.kind} size={18} />
@@ -89,13 +103,19 @@ function NodeInspector({ node }: { node: SourceNode }) {
         <TextField
           label="Label"
           value={node.label}
-          onChange={(label) => store.getState().perform(renameNode, { id: node.id, label }, { coalesce: `${node.id}:label` })}
+          onChange={(label) =>
+            store.getState().perform(renameNode, { id: node.id, label }, { coalesce: `${node.id}:label` })
+          }
         />
       </div>
       <Form node={node} />
       <div className="inspector-footer">
         <span className="faint mono">{node.id}</span>
-        <button type="button" className="btn btn-danger" onClick={() => store.getState().perform(removeElements, { nodeIds: [node.id], edgeIds: [] })}>
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => store.getState().perform(removeElements, { nodeIds: [node.id], edgeIds: [] })}
+        >
           Delete node
         </button>
       </div>

@@ -7,7 +7,9 @@ export function LogForm({ node }: { node: SourceNode }) {
   const [raw, setConfig] = useNodeConfig<Partial<LogConfig>>(node);
   return (
     <Section title="Movement ledger">
-      <p className="inspector-empty">Each record that reaches this node is recorded with flow, version, run, record key and status.</p>
+      <p className="inspector-empty">
+        Each record that reaches this node is recorded with flow, version, run, record key and status.
+      </p>
       <ListField
         label="Masked fields"
         values={raw.mask ?? []}

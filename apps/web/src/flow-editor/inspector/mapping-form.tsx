@@ -10,21 +10,34 @@ type Computed = MappingConfig['computed'][number];
 
 export function MappingForm({ node }: { node: SourceNode }) {
   const [raw, setConfig] = useNodeConfig<Partial<Config>>(node);
-  const config: Config = { fields: raw.fields ?? [], computed: raw.computed ?? [], keepUnmapped: raw.keepUnmapped ?? false };
+  const config: Config = {
+    fields: raw.fields ?? [],
+    computed: raw.computed ?? [],
+    keepUnmapped: raw.keepUnmapped ?? false,
+  };
   const setFields = (fields: Field[], coalesce?: string) => setConfig({ ...config, fields }, coalesce);
-  const setComputed = (computed: Computed[], coalesce?: string) => setConfig({ ...config, computed }, coalesce);
+  const setComputed = (computed: Computed[], coalesce?: string) =>
+    setConfig({ ...config, computed }, coalesce);
 
   return (
     <>
       <Section
         title="Fields"
         actions={
-          <button type="button" className="btn btn-sm" onClick={() => setFields([...config.fields, { to: '', from: '', transforms: [] }])}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => setFields([...config.fields, { to: '', from: '', transforms: [] }])}
+          >
             + Add field
           </button>
         }
       >
-        {config.fields.length === 0 ? <p className="inspector-empty">No fields yet. Each field maps a source path to a target name, with transforms.</p> : null}
+        {config.fields.length === 0 ? (
+          <p className="inspector-empty">
+            No fields yet. Each field maps a source path to a target name, with transforms.
+          </p>
+        ) : null}
         {config.fields.map((field, index) => (
           <FieldRow
             key={index}
@@ -39,12 +52,20 @@ export function MappingForm({ node }: { node: SourceNode }) {
       <Section
         title="Computed fields"
         actions={
-          <button type="button" className="btn btn-sm" onClick={() => setComputed([...config.computed, { to: '', expression: '' }])}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => setComputed([...config.computed, { to: '', expression: '' }])}
+          >
             + Add computed
           </button>
         }
       >
-        {config.computed.length === 0 ? <p className="inspector-empty">JSONata over the input record, e.g. <code>$number(qty) * $number(price)</code>.</p> : null}
+        {config.computed.length === 0 ? (
+          <p className="inspector-empty">
+            JSONata over the input record, e.g. <code>$number(qty) * $number(price)</code>.
+          </p>
+        ) : null}
         {config.computed.map((computed, index) => (
           <div key={index} className="row-card" aria-label={`Computed field ${index + 1}`} role="group">
             <div className="row-card-grid">
@@ -53,9 +74,16 @@ export function MappingForm({ node }: { node: SourceNode }) {
                 compact
                 mono
                 value={computed.to}
-                onChange={(to) => setComputed(replaceAt(config.computed, index, { ...computed, to }), `computed.${index}.to`)}
+                onChange={(to) =>
+                  setComputed(replaceAt(config.computed, index, { ...computed, to }), `computed.${index}.to`)
+                }
               />
-              <button type="button" className="btn btn-sm btn-ghost btn-danger row-remove" aria-label={`Remove computed field ${index + 1}`} onClick={() => setComputed(removeAt(config.computed, index))}>
+              <button
+                type="button"
+                className="btn btn-sm btn-ghost btn-danger row-remove"
+                aria-label={`Remove computed field ${index + 1}`}
+                onClick={() => setComputed(removeAt(config.computed, index))}
+              >
                 ✕
               </button>
             </div>
@@ -64,14 +92,23 @@ export function MappingForm({ node }: { node: SourceNode }) {
               mono
               multiline
               value={computed.expression}
-              onChange={(expression) => setComputed(replaceAt(config.computed, index, { ...computed, expression }), `computed.${index}.expression`)}
+              onChange={(expression) =>
+                setComputed(
+                  replaceAt(config.computed, index, { ...computed, expression }),
+                  `computed.${index}.expression`,
+                )
+              }
             />
           </div>
         ))}
       </Section>
 
       <Section title="Other fields">
-        <CheckboxField label="Keep unmapped fields" checked={config.keepUnmapped} onChange={(keepUnmapped) => setConfig({ ...config, keepUnmapped })} />
+        <CheckboxField
+          label="Keep unmapped fields"
+          checked={config.keepUnmapped}
+          onChange={(keepUnmapped) => setConfig({ ...config, keepUnmapped })}
+        />
       </Section>
     </>
   );
@@ -86,11 +123,19 @@ interface FieldRowProps {
 
 function FieldRow({ index, field, onChange, onRemove }: FieldRowProps) {
   const transforms = field.transforms ?? [];
-  const setTransforms = (next: Transform[], coalesce?: string) => onChange({ ...field, transforms: next }, coalesce);
+  const setTransforms = (next: Transform[], coalesce?: string) =>
+    onChange({ ...field, transforms: next }, coalesce);
   return (
     <div className="row-card" role="group" aria-label={`Field ${index + 1}`}>
       <div className="row-card-grid two">
-        <TextField label="To" compact mono value={field.to} placeholder="customer_id" onChange={(to) => onChange({ ...field, to }, `fields.${index}.to`)} />
+        <TextField
+          label="To"
+          compact
+          mono
+          value={field.to}
+          placeholder="customer_id"
+          onChange={(to) => onChange({ ...field, to }, `fields.${index}.to`)}
+        />
         <TextField
           label="From"
           compact
@@ -102,13 +147,24 @@ function FieldRow({ index, field, onChange, onRemove }: FieldRowProps) {
             onChange(from ? { ...rest, from } : rest, `fields.${index}.from`);
           }}
         />
-        <button type="button" className="btn btn-sm btn-ghost btn-danger row-remove" aria-label={`Remove field ${index + 1}`} onClick={onRemove}>
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost btn-danger row-remove"
+          aria-label={`Remove field ${index + 1}`}
+          onClick={onRemove}
+        >
           ✕
         </button>
       </div>
       {field.value ? (
         <p className="field-hint">
-          Value: {field.value.kind === 'expression' ? <code>{field.value.source}</code> : <code>{JSON.stringify(field.value.value)}</code>} (edit in the JSON view)
+          Value:{' '}
+          {field.value.kind === 'expression' ? (
+            <code>{field.value.source}</code>
+          ) : (
+            <code>{JSON.stringify(field.value.value)}</code>
+          )}{' '}
+          (edit in the JSON view)
         </p>
       ) : null}
       <div className="transforms">
@@ -117,7 +173,12 @@ function FieldRow({ index, field, onChange, onRemove }: FieldRowProps) {
             key={t}
             transform={transform}
             label={`Field ${index + 1} transform ${t + 1}`}
-            onChange={(next, coalesce) => setTransforms(replaceAt(transforms, t, next), coalesce ? `fields.${index}.t${t}.${coalesce}` : undefined)}
+            onChange={(next, coalesce) =>
+              setTransforms(
+                replaceAt(transforms, t, next),
+                coalesce ? `fields.${index}.t${t}.${coalesce}` : undefined,
+              )
+            }
             onRemove={() => setTransforms(removeAt(transforms, t))}
           />
         ))}

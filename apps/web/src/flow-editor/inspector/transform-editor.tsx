@@ -45,7 +45,12 @@ export function TransformEditor({ transform, label, onChange, onRemove }: Transf
     <div className="transform" role="group" aria-label={label}>
       <div className="transform-head">
         <span className="transform-op">{title}</span>
-        <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label={`Remove ${label}`} onClick={onRemove}>
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost btn-icon"
+          aria-label={`Remove ${label}`}
+          onClick={onRemove}
+        >
           ✕
         </button>
       </div>
@@ -83,7 +88,11 @@ function TransformParams({ transform, onChange }: Pick<TransformEditorProps, 'tr
               onChange(value ? { ...rest, default: value } : rest, 'default');
             }}
           />
-          <CheckboxField label="Ignore case" checked={transform.caseInsensitive ?? false} onChange={(caseInsensitive) => onChange({ ...transform, caseInsensitive })} />
+          <CheckboxField
+            label="Ignore case"
+            checked={transform.caseInsensitive ?? false}
+            onChange={(caseInsensitive) => onChange({ ...transform, caseInsensitive })}
+          />
         </div>
       );
     case 'number':
@@ -105,7 +114,9 @@ function TransformParams({ transform, onChange }: Pick<TransformEditorProps, 'tr
             value={transform.multiplyBy}
             format={numberText}
             parse={(t) => parseNumber(t)}
-            onChange={(multiplyBy) => onChange(withOptional(transform, 'multiplyBy', multiplyBy), 'multiplyBy')}
+            onChange={(multiplyBy) =>
+              onChange(withOptional(transform, 'multiplyBy', multiplyBy), 'multiplyBy')
+            }
           />
           <ParsedTextField
             label="Round to"
@@ -126,7 +137,9 @@ function TransformParams({ transform, onChange }: Pick<TransformEditorProps, 'tr
               label={format}
               checked={transform.formats.includes(format)}
               onChange={(on) => {
-                const formats = on ? [...transform.formats, format] : transform.formats.filter((f) => f !== format);
+                const formats = on
+                  ? [...transform.formats, format]
+                  : transform.formats.filter((f) => f !== format);
                 // The schema needs at least one format; the compiler will say so if all are cleared.
                 onChange({ ...transform, formats });
               }}

@@ -7,7 +7,11 @@ describe('parseSource', () => {
     expect(parseSource(JSON.stringify(emptySource()))).toEqual({ source: emptySource() });
     expect(parseSource('{')).toHaveProperty('error');
     expect(parseSource('[]')).toEqual({ error: 'The draft must be a JSON object' });
-    expect(parseSource(JSON.stringify({ ...emptySource(), schemaVersion: 2 }))).toEqual({ error: 'schemaVersion must be 1' });
-    expect(parseSource(JSON.stringify({ ...emptySource(), nodes: {} }))).toEqual({ error: 'nodes and edges must be arrays' });
+    expect(parseSource(JSON.stringify({ ...emptySource(), schemaVersion: 2 }))).toEqual({
+      error: 'schemaVersion must be 1',
+    });
+    expect(parseSource(JSON.stringify({ ...emptySource(), nodes: {} }))).toEqual({
+      error: 'nodes and edges must be arrays',
+    });
   });
 });

@@ -27,7 +27,13 @@ export function JsonView() {
   }
 
   const parsed = parseSource(text);
-  const problem = !dirty ? null : 'error' in parsed ? parsed.error : schemaErrors > 0 ? `${schemaErrors} schema problem(s): see the marked lines` : null;
+  const problem = !dirty
+    ? null
+    : 'error' in parsed
+      ? parsed.error
+      : schemaErrors > 0
+        ? `${schemaErrors} schema problem(s): see the marked lines`
+        : null;
 
   const apply = () => {
     if ('error' in parsed || schemaErrors > 0) return;
@@ -40,7 +46,13 @@ export function JsonView() {
     <section className="json-view" aria-label="JSON view">
       <div className="json-view-bar">
         <span className="json-view-status" role="status">
-          {!dirty ? 'In sync with the canvas' : problem ? <span className="json-view-problem">{problem}</span> : 'Valid: apply to update the draft'}
+          {!dirty ? (
+            'In sync with the canvas'
+          ) : problem ? (
+            <span className="json-view-problem">{problem}</span>
+          ) : (
+            'Valid: apply to update the draft'
+          )}
         </span>
         <button
           type="button"
@@ -53,7 +65,12 @@ export function JsonView() {
         >
           Revert
         </button>
-        <button type="button" className="btn btn-sm btn-primary" disabled={!dirty || problem !== null} onClick={apply}>
+        <button
+          type="button"
+          className="btn btn-sm btn-primary"
+          disabled={!dirty || problem !== null}
+          onClick={apply}
+        >
           Apply JSON
         </button>
       </div>
@@ -81,12 +98,19 @@ export function parseSource(text: string): { source: FlowSource } | { error: str
   } catch (error) {
     return { error: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'The draft must be a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { error: 'The draft must be a JSON object' };
   const v = value as Record<string, unknown>;
   if (v['schemaVersion'] !== 1) return { error: 'schemaVersion must be 1' };
-  if (!Array.isArray(v['nodes']) || !Array.isArray(v['edges'])) return { error: 'nodes and edges must be arrays' };
+  if (!Array.isArray(v['nodes']) || !Array.isArray(v['edges']))
+    return { error: 'nodes and edges must be arrays' };
   const layout = v['layout'] as Record<string, unknown> | undefined;
-  if (typeof layout !== 'object' || layout === null || typeof layout['nodes'] !== 'object' || layout['nodes'] === null) {
+  if (
+    typeof layout !== 'object' ||
+    layout === null ||
+    typeof layout['nodes'] !== 'object' ||
+    layout['nodes'] === null
+  ) {
     return { error: 'layout.nodes must be an object' };
   }
   if (typeof v['meta'] !== 'object' || v['meta'] === null) return { error: 'meta must be an object' };

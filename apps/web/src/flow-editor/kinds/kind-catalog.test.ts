@@ -11,7 +11,12 @@ describe('kind catalog', () => {
 
   it('creates nodes with default config and unique labels', () => {
     const first = newNodeOfKind('mapping', 'n_1', []);
-    expect(first).toMatchObject({ id: 'n_1', kind: 'mapping', label: 'Mapping', kindVersion: kindSpec('mapping')?.version });
+    expect(first).toMatchObject({
+      id: 'n_1',
+      kind: 'mapping',
+      label: 'Mapping',
+      kindVersion: kindSpec('mapping')?.version,
+    });
     expect(first.config).toEqual(kindSpec('mapping')?.defaultConfig());
     expect(newNodeOfKind('mapping', 'n_2', [first]).label).toBe('Mapping 2');
   });

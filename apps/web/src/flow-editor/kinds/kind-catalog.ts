@@ -4,7 +4,9 @@ import type { NodeKind, SourceNode } from '@baton/schema';
 // Everything the editor knows about kinds comes from the one registry in @baton/nodes: palette
 // entries, ports and default configs are never repeated here.
 
-const specs = new Map<string, KindSpec>(nodeKinds.map((definition) => [definition.spec.kind, definition.spec]));
+const specs = new Map<string, KindSpec>(
+  nodeKinds.map((definition) => [definition.spec.kind, definition.spec]),
+);
 
 export function kindSpec(kind: string): KindSpec | undefined {
   return specs.get(kind);

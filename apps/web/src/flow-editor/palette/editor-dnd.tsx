@@ -51,7 +51,13 @@ export function EditorDnd({ onDropKind, children }: EditorDndProps) {
 
   const spec = dragging ? kindSpec(dragging) : undefined;
   return (
-    <DndContext sensors={sensors} autoScroll={false} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+    <DndContext
+      sensors={sensors}
+      autoScroll={false}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragging(null)}
+    >
       {children}
       <DragOverlay dropAnimation={null}>
         {spec ? (

@@ -42,7 +42,10 @@ export function Palette({ onAdd }: PaletteProps) {
 
 function PaletteEntry({ spec, onAdd }: { spec: KindSpec; onAdd: (kind: NodeKind) => void }) {
   const data: PaletteDragData = { kind: spec.kind };
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `${PALETTE_DRAG_PREFIX}${spec.kind}`, data });
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: `${PALETTE_DRAG_PREFIX}${spec.kind}`,
+    data,
+  });
   return (
     <div
       ref={setNodeRef}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { flowsApi, webhookUrl } from '../../api/flows-api';
 import type { ChangeNote } from '../../api/api-types';
 import { Dialog } from '../../ui/dialog';
@@ -15,11 +16,16 @@ export interface PublishDialogProps {
   onPublished: (version: number) => void;
 }
 
-type Phase = { step: 'form' } | { step: 'working'; label: string } | { step: 'done'; version: number } | { step: 'error'; error: unknown };
+type Phase =
+  | { step: 'form' }
+  | { step: 'working'; label: string }
+  | { step: 'done'; version: number }
+  | { step: 'error'; error: unknown };
 
 /**
- * Change note → submit the draft as a version → publish it. The approval gate (four eyes) comes
- * with governance; until then publishing follows submission directly.
+ * Change note → submit the draft as a version, in review. It goes live through the gate: the
+ * owners of changed contract fields sign off, another admin approves and publishes (Approvals
+ * page, or the editor's Versions tab).
  */
 export function PublishDialog({ flowId, flushSave, onClose, onPublished }: PublishDialogProps) {
   const [note, setNote] = useState<ChangeNote>({ reason: '', acceptanceCheck: '', risk: '' });
@@ -35,8 +41,6 @@ export function PublishDialog({ flowId, flushSave, onClose, onPublished }: Publi
       await flushSave();
       setPhase({ step: 'working', label: 'Submitting the version…' });
       const { version } = await flowsApi.submitVersion(flowId, note);
-      setPhase({ step: 'working', label: `Publishing v${version}…` });
-      await flowsApi.publishVersion(flowId, version);
       setPhase({ step: 'done', version });
       onPublished(version);
     } catch (error) {
@@ -47,23 +51,29 @@ export function PublishDialog({ flowId, flushSave, onClose, onPublished }: Publi
   if (phase.step === 'done') {
     const url = webhookUrl(flowId);
     const body = JSON.stringify(currentSampleRecord(flowId, store.getState().source));
-    const curl = `curl -X POST ${url} \\\n  -H 'content-type: application/json' \\\n  -d '${body}'`;
+    // Webhooks authenticate: a personal API token (user menu → API tokens) or the flow's HMAC signature.
+    const curl = `curl -X POST ${url} \\\n  -H "authorization: Bearer $BATON_TOKEN" \\\n  -H 'content-type: application/json' \\\n  -d '${body}'`;
     return (
       <Dialog
-        title={`Version ${phase.version} is live`}
-        description="Records POSTed to the webhook now run this version."
+        title={`Version ${phase.version} is in review`}
+        description="The owners of changed contract fields sign off, then an admin who is not you approves and publishes it. Once live, records POSTed to the webhook run it."
         onClose={onClose}
         footer={
-          <button type="button" className="btn btn-primary" onClick={onClose}>
-            Done
-          </button>
+          <>
+            <Link className="btn" to="/approvals">
+              Open approvals
+            </Link>
+            <button type="button" className="btn btn-primary" onClick={onClose}>
+              Done
+            </button>
+          </>
         }
       >
         <div className="publish-success" role="status">
-          <span className="badge badge-success">published v{phase.version}</span>
+          <span className="badge badge-info">v{phase.version} in review</span>
         </div>
         <div className="field">
-          <span className="field-label">Webhook URL</span>
+          <span className="field-label">Webhook URL (runs the published version)</span>
           <div className="copy-row">
             <code className="code-chip" aria-label="Published webhook URL">
               {url}
@@ -85,16 +95,31 @@ export function PublishDialog({ flowId, flushSave, onClose, onPublished }: Publi
   const working = phase.step === 'working';
   const set = (key: keyof ChangeNote) => (value: string) => setNote((n) => ({ ...n, [key]: value }));
   return (
-    <Dialog title="Publish a new version" description="Say why this change is made and how to tell it works." onClose={onClose} width={560}>
+    <Dialog
+      title="Submit a new version"
+      description="Say why this change is made and how to tell it works. Reviewers read this."
+      onClose={onClose}
+      width={560}
+    >
       <form onSubmit={(e) => void submit(e)} style={{ display: 'contents' }}>
-        <NoteField label="Reason" placeholder="Why this change? e.g. CRM now sends tier abbreviations" value={note.reason} onChange={set('reason')} />
+        <NoteField
+          label="Reason"
+          placeholder="Why this change? e.g. CRM now sends tier abbreviations"
+          value={note.reason}
+          onChange={set('reason')}
+        />
         <NoteField
           label="Acceptance check"
           placeholder="How to tell it works, e.g. 10 sample orders land in fulfillment_queue"
           value={note.acceptanceCheck}
           onChange={set('acceptanceCheck')}
         />
-        <NoteField label="Risk" placeholder="What could go wrong, and the fallback (e.g. roll back to the previous version)" value={note.risk} onChange={set('risk')} />
+        <NoteField
+          label="Risk"
+          placeholder="What could go wrong, and the fallback (e.g. roll back to the previous version)"
+          value={note.risk}
+          onChange={set('risk')}
+        />
         {phase.step === 'error' ? <InlineError error={phase.error} /> : null}
         <div className="dialog-footer" style={{ padding: 0 }}>
           {working ? (
@@ -106,7 +131,7 @@ export function PublishDialog({ flowId, flushSave, onClose, onPublished }: Publi
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={!complete || working}>
-            Submit and publish
+            Submit for approval
           </button>
         </div>
       </form>
@@ -114,11 +139,28 @@ export function PublishDialog({ flowId, flushSave, onClose, onPublished }: Publi
   );
 }
 
-function NoteField({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (v: string) => void }) {
+function NoteField({
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <label className="field">
       <span>{label}</span>
-      <textarea className="textarea" rows={2} placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} required />
+      <textarea
+        className="textarea"
+        rows={2}
+        placeholder={placeholder}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+      />
     </label>
   );
 }

@@ -80,7 +80,8 @@ describe('coalesced edits', () => {
     const store = createEditorStore('f', emptySource());
     const s = () => store.getState();
     s().perform(addNode, { node: node('n_1'), position: { x: 0, y: 0 } });
-    for (const label of ['O', 'Or', 'Ord']) s().perform(renameNode, { id: 'n_1', label }, { coalesce: 'label:n_1' });
+    for (const label of ['O', 'Or', 'Ord'])
+      s().perform(renameNode, { id: 'n_1', label }, { coalesce: 'label:n_1' });
     expect(s().past).toHaveLength(2);
     s().perform(renameNode, { id: 'n_1', label: 'Order' }, { coalesce: 'other' });
     expect(s().past).toHaveLength(3);

@@ -89,7 +89,8 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
       if (next === source) return;
       const now = Date.now();
       const key = options?.coalesce;
-      const merge = key !== undefined && lastEdit?.key === key && now - lastEdit.at < COALESCE_MS && past.length > 0;
+      const merge =
+        key !== undefined && lastEdit?.key === key && now - lastEdit.at < COALESCE_MS && past.length > 0;
       lastEdit = key === undefined ? null : { key, at: now };
       set({
         source: next,
@@ -155,7 +156,11 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
 
     markSaved(savedRevision) {
       // A change made while the PUT was in flight keeps the state "unsaved" for the next round.
-      set({ savedRevision, saveState: get().revision === savedRevision ? 'saved' : 'unsaved', saveError: null });
+      set({
+        savedRevision,
+        saveState: get().revision === savedRevision ? 'saved' : 'unsaved',
+        saveError: null,
+      });
     },
 
     markSaveFailed(message) {

@@ -12,14 +12,33 @@ describe('sampleRecordFor', () => {
       ...emptySource(),
       nodes: [
         { id: 'n_t', kind: 'trigger', kindVersion: 1, label: 'T', config: { mode: 'webhook' } },
-        { id: 'n_m', kind: 'mapping', kindVersion: 1, label: 'M', config: { fields: [{ to: 'a', from: 'src_a', transforms: [] }], computed: [] } },
+        {
+          id: 'n_m',
+          kind: 'mapping',
+          kindVersion: 1,
+          label: 'M',
+          config: { fields: [{ to: 'a', from: 'src_a', transforms: [] }], computed: [] },
+        },
       ],
-      edges: [{ id: 'e_1', source: { node: 'n_t', port: 'out' }, target: { node: 'n_m', port: 'in' }, contract: emptyContract(), raci: null }],
+      edges: [
+        {
+          id: 'e_1',
+          source: { node: 'n_t', port: 'out' },
+          target: { node: 'n_m', port: 'in' },
+          contract: emptyContract(),
+          raci: null,
+        },
+      ],
     };
     expect(sampleRecordFor('x', source)).toEqual({ src_a: '' });
     const withContract: FlowSource = {
       ...source,
-      edges: [{ ...source.edges[0]!, contract: { fields: [{ name: 'ticket', type: 'string', required: true }], extraFields: 'drop' } }],
+      edges: [
+        {
+          ...source.edges[0]!,
+          contract: { fields: [{ name: 'ticket', type: 'string', required: true }], extraFields: 'drop' },
+        },
+      ],
     };
     expect(sampleRecordFor('x', withContract)).toEqual({ ticket: '' });
   });

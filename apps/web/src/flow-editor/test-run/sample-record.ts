@@ -16,7 +16,8 @@ export const sampleStorageKey = (flowId: string) => `baton:sample-record:${flowI
 
 /** The record the user last typed for this flow (when it parses), else the generated sample. */
 export function currentSampleRecord(flowId: string, source: FlowSource): unknown {
-  const stored = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(sampleStorageKey(flowId));
+  const stored =
+    typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(sampleStorageKey(flowId));
   if (stored) {
     try {
       return JSON.parse(stored) as unknown;
@@ -38,7 +39,11 @@ export function sampleRecordFor(flowId: string, source: FlowSource): Record<stri
   const contracted = firstEdge?.contract?.fields.map((f) => f.name) ?? [];
   if (contracted.length > 0) return Object.fromEntries(contracted.map((name) => [name, '']));
   const mapping = source.nodes.find((n) => n.kind === 'mapping');
-  const fields = Array.isArray(mapping?.config['fields']) ? (mapping.config['fields'] as { from?: unknown }[]) : [];
-  const paths = fields.map((f) => f.from).filter((p): p is string => typeof p === 'string' && p.length > 0 && !p.includes('.'));
+  const fields = Array.isArray(mapping?.config['fields'])
+    ? (mapping.config['fields'] as { from?: unknown }[])
+    : [];
+  const paths = fields
+    .map((f) => f.from)
+    .filter((p): p is string => typeof p === 'string' && p.length > 0 && !p.includes('.'));
   return Object.fromEntries(paths.map((p) => [p, '']));
 }

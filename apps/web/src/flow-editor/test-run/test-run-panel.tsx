@@ -28,7 +28,9 @@ export function TestRunPanel({ flushSave, onSelectNode }: TestRunPanelProps) {
   const store = useEditorStoreApi();
   const flowId = store.getState().flowId;
   const [text, setText] = useState(
-    () => sessionStorage.getItem(sampleStorageKey(flowId)) ?? JSON.stringify(sampleRecordFor(flowId, store.getState().source), null, 2),
+    () =>
+      sessionStorage.getItem(sampleStorageKey(flowId)) ??
+      JSON.stringify(sampleRecordFor(flowId, store.getState().source), null, 2),
   );
   const [run, setRun] = useState<RunState>({ status: 'idle' });
 
@@ -58,7 +60,12 @@ export function TestRunPanel({ flushSave, onSelectNode }: TestRunPanelProps) {
           <h2>Test run</h2>
           <p className="muted">Runs the draft on one record. Nothing is written.</p>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => void start()} disabled={run.status === 'running' || parseError !== null}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void start()}
+          disabled={run.status === 'running' || parseError !== null}
+        >
           {run.status === 'running' ? <Spinner label="Running" /> : '▶'} Run
         </button>
       </div>
@@ -92,14 +99,20 @@ export function TestRunPanel({ flushSave, onSelectNode }: TestRunPanelProps) {
       </div>
       <div className="test-run-result" aria-live="polite">
         {run.status === 'idle' ? (
-          <p className="test-run-placeholder">Press Run to see each step: what came in, what went out and which checks passed.</p>
+          <p className="test-run-placeholder">
+            Press Run to see each step: what came in, what went out and which checks passed.
+          </p>
         ) : run.status === 'running' ? (
           <div className="test-run-placeholder" role="status">
             <Spinner label="Running the draft" /> Running the draft…
           </div>
         ) : run.status === 'error' ? (
           <div className="test-run-error">
-            {isApiError(run.error) && run.error.code === 'draft_invalid' ? <h3>Fix the draft first</h3> : <h3>The test run did not start</h3>}
+            {isApiError(run.error) && run.error.code === 'draft_invalid' ? (
+              <h3>Fix the draft first</h3>
+            ) : (
+              <h3>The test run did not start</h3>
+            )}
             <InlineError error={run.error} />
             {run.diagnostics.length > 0 ? (
               <ul className="test-run-diagnostics">

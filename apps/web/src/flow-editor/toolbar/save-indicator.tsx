@@ -6,7 +6,12 @@ export function SaveIndicator({ onRetry }: { onRetry: () => void }) {
   const state = useEditor((s) => s.saveState);
   const error = useEditor((s) => s.saveError);
   return (
-    <span className={`save-indicator save-${state}`} role="status" aria-label={`Draft ${TEXT[state]}`} title={error ?? undefined}>
+    <span
+      className={`save-indicator save-${state}`}
+      role="status"
+      aria-label={`Draft ${TEXT[state]}`}
+      title={error ?? undefined}
+    >
       <span className="save-dot" aria-hidden="true" />
       {TEXT[state]}
       {state === 'error' ? (

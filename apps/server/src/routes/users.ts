@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { StoreConflictError, StoreNotFoundError, type UserPatch } from '@baton/store';
+import { callerOf } from '../auth/auth-plugin.js';
+import { hashPassword } from '../auth/passwords.js';
+import { recordAudit } from '../governance/record-audit.js';
+import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
+import { problems } from '../schemas/common-schemas.js';
+import { CreateUserBody, UpdateUserBody, UserList, UserParams, UserSchema } from '../schemas/auth-schemas.js';
+
+export function newUserId(): string {
+  return `u_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+}
+
+/** Users admin (admins only): create, change role/owner link/password, disable. */
+export async function userRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/api/users',
+    { schema: { tags: ['users'], response: { 200: UserList, ...problems(401, 403) } } },
+    async () => ({ items: await app.store.auth.listUsers() }),
+  );
+
+  app.post<{ Body: CreateUserBody }>(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        body: CreateUserBody,
+        response: { 201: UserSchema, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      try {
+        const user = await app.store.auth.createUser({
+          id: newUserId(),
+          username: body.username,
+          displayName: body.displayName ?? body.username,
+          role: body.role,
+          ownerId: body.ownerId ?? null,
+          passwordHash: await hashPassword(body.password),
+          now: app.clock.now().toISOString(),
+        });
+        await recordAudit(app, request, {
+          action: 'user.create',
+          targetKind: 'user',
+          targetId: user.username,
+          details: { role: user.role, ownerId: user.ownerId },
+        });
+        return reply.code(201).send(user);
+      } catch (error) {
+        if (error instanceof StoreConflictError) throw new ConflictProblem('username_taken', error.message);
+        throw error;
+      }
+    },
+  );
+
+  app.patch<{ Params: UserParams; Body: UpdateUserBody }>(
+    '/api/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        params: UserParams,
+        body: UpdateUserBody,
+        response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { user: me } = callerOf(request);
+      const { password, ...rest } = request.body;
+      // An admin who demotes or disables themselves could leave Baton with no admin at all.
+      if (request.params.userId === me.id && ((rest.role && rest.role !== 'admin') || rest.disabled)) {
+        throw new Problem(409, 'conflict', 'you cannot demote or disable yourself; ask another admin');
+      }
+      const patch: UserPatch = {};
+      if (rest.displayName !== undefined) patch.displayName = rest.displayName;
+      if (rest.role !== undefined) patch.role = rest.role;
+      if (rest.ownerId !== undefined) patch.ownerId = rest.ownerId;
+      if (rest.disabled !== undefined) patch.disabled = rest.disabled;
+      if (password !== undefined) patch.passwordHash = await hashPassword(password);
+      try {
+        const user = await app.store.auth.updateUser(request.params.userId, patch);
+        // A disabled user or a new password ends every open session of that user.
+        if (rest.disabled || password !== undefined) await app.store.auth.deleteSessionsOf(user.id);
+        await recordAudit(app, request, {
+          action: 'user.update',
+          targetKind: 'user',
+          targetId: user.username,
+          details: { ...rest, passwordChanged: password !== undefined },
+        });
+        return user;
+      } catch (error) {
+        if (error instanceof StoreNotFoundError) throw new NotFoundProblem('user_not_found', error.message);
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { newSecret } from '../auth/credentials.js';
+import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from '../auth/webhook-signature.js';
+import { recordAudit } from '../governance/record-audit.js';
+import { NotFoundProblem } from '../problems.js';
+import { FlowIdParams, problems } from '../schemas/common-schemas.js';
+
+const WebhookSecret = Type.Object(
+  {
+    flowId: Type.String(),
+    secret: Type.String(),
+    header: Type.String(),
+    scheme: Type.String(),
+    toleranceSeconds: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * A flow's webhook secret (admins only): made on first read, replaced by POST. It must be
+ * readable, unlike tokens, because the sending system signs with it.
+ */
+export async function webhookSecretRoutes(app: FastifyInstance): Promise<void> {
+  const answer = (flowId: string, secret: string) => ({
+    flowId,
+    secret,
+    header: SIGNATURE_HEADER,
+    scheme: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
+    toleranceSeconds: SIGNATURE_TOLERANCE_SECONDS,
+  });
+  const flowOr404 = async (id: string) => {
+    if (!(await app.store.flows.get(id))) throw new NotFoundProblem('flow_not_found', `no flow ${id}`);
+  };
+
+  app.get<{ Params: FlowIdParams }>(
+    '/api/flows/:id/webhook-secret',
+    {
+      schema: {
+        tags: ['hooks'],
+        params: FlowIdParams,
+        response: { 200: WebhookSecret, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const flowId = request.params.id;
+      await flowOr404(flowId);
+      let secret = await app.store.auth.webhookSecret(flowId);
+      if (secret === null) {
+        secret = newSecret('whsec_');
+        await app.store.auth.setWebhookSecret(flowId, secret, app.clock.now().toISOString());
+        await recordAudit(app, request, {
+          action: 'webhook_secret.create',
+          targetKind: 'flow',
+          targetId: flowId,
+        });
+      }
+      return answer(flowId, secret);
+    },
+  );
+
+  app.post<{ Params: FlowIdParams }>(
+    '/api/flows/:id/webhook-secret',
+    {
+      schema: {
+        tags: ['hooks'],
+        params: FlowIdParams,
+        response: { 200: WebhookSecret, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const flowId = request.params.id;
+      await flowOr404(flowId);
+      const secret = newSecret('whsec_');
+      await app.store.auth.setWebhookSecret(flowId, secret, app.clock.now().toISOString());
+      await recordAudit(app, request, {
+        action: 'webhook_secret.rotate',
+        targetKind: 'flow',
+        targetId: flowId,
+      });
+      return answer(flowId, secret);
+    },
+  );
+}

@@ -1,0 +1,27 @@
+/** Kinds of downstream connection a write node can name. */
+export const CONNECTION_KINDS = ['sqlite-embedded', 'postgres', 'http'] as const;
+export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+/**
+ * A named downstream connection. `config` holds what may be shown (host, table prefix, URL);
+ * `secret` is an opaque, already encrypted blob (the store never sees plaintext credentials).
+ */
+export interface ConnectionRecord {
+  name: string;
+  kind: ConnectionKind;
+  config: Record<string, unknown>;
+  secret: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConnectionRepository {
+  list(): Promise<ConnectionRecord[]>;
+  get(name: string): Promise<ConnectionRecord | null>;
+  /** Creates or replaces; answers whether it was created. */
+  put(connection: ConnectionRecord): Promise<boolean>;
+  /** Answers whether there was one to delete. */
+  delete(name: string): Promise<boolean>;
+  /** How many connections carry an encrypted secret (start-up refuses them without a key). */
+  countWithSecrets(): Promise<number>;
+}

@@ -1,0 +1,67 @@
+import type { ConnectionKind, ConnectionRecord, ConnectionRepository } from '../connections.js';
+import { parseJson, type SqlContext } from './sql-context.js';
+
+interface ConnectionRow {
+  name: string;
+  kind: ConnectionKind;
+  config: string;
+  secret: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toRecord = (row: ConnectionRow): ConnectionRecord => ({
+  name: row.name,
+  kind: row.kind,
+  config: parseJson<Record<string, unknown>>(row.config),
+  secret: row.secret,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export class SqliteConnections implements ConnectionRepository {
+  constructor(private readonly sql: SqlContext) {}
+
+  list(): Promise<ConnectionRecord[]> {
+    return this.sql.gate(() =>
+      (this.sql.stmt('SELECT * FROM connections ORDER BY name').all() as ConnectionRow[]).map(toRecord),
+    );
+  }
+
+  get(name: string): Promise<ConnectionRecord | null> {
+    return this.sql.gate(() => {
+      const row = this.sql.stmt('SELECT * FROM connections WHERE name = ?').get(name) as
+        ConnectionRow | undefined;
+      return row ? toRecord(row) : null;
+    });
+  }
+
+  put(c: ConnectionRecord): Promise<boolean> {
+    return this.sql.gate(() => {
+      const existed = this.sql.stmt('SELECT 1 FROM connections WHERE name = ?').get(c.name) !== undefined;
+      this.sql
+        .stmt(
+          `INSERT INTO connections (name, kind, config, secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, config = excluded.config,
+             secret = excluded.secret, updated_at = excluded.updated_at`,
+        )
+        .run(c.name, c.kind, JSON.stringify(c.config), c.secret, c.createdAt, c.updatedAt);
+      return !existed;
+    });
+  }
+
+  delete(name: string): Promise<boolean> {
+    return this.sql.gate(() => this.sql.stmt('DELETE FROM connections WHERE name = ?').run(name).changes > 0);
+  }
+
+  countWithSecrets(): Promise<number> {
+    return this.sql.gate(
+      () =>
+        (
+          this.sql.stmt('SELECT COUNT(*) AS n FROM connections WHERE secret IS NOT NULL').get() as {
+            n: number;
+          }
+        ).n,
+    );
+  }
+}
