@@ -122,6 +122,14 @@ test('owners directory, My fields and the inbox', async ({ page }) => {
     await screenshot(page, '33-owners-directory');
   });
 
+  await test.step('deleting an owner the lookup still names is refused, saying where', async () => {
+    await page.getByRole('button', { name: 'Delete owner finance-ops' }).click();
+    await expect(page.getByRole('alert', { name: 'Delete owner error' })).toContainText(
+      'lookup:connectivity',
+    );
+    await expect(page.getByRole('row', { name: 'Owner finance-ops' })).toBeVisible();
+  });
+
   await test.step('My fields: the CRM admin tightens a rule of their own field', async () => {
     await page.goto('/my-fields');
     const owner = page.getByLabel('Owner', { exact: true });

@@ -153,3 +153,19 @@ test('analyst submits, owner signs off, admin reviews the diff, publishes and ro
     await expect(owner.locator('#publish-blocked')).toHaveText('Only analysts and admins submit versions.');
   });
 });
+
+// A field owner's user is linked to an owner picked from the directory, never a typed id.
+test('the Users page picks the linked owner from the owners directory', async ({ browser }) => {
+  const admin = await personAt(browser, 'admin');
+  await admin.goto('/users');
+  const form = admin.getByRole('form', { name: 'New user' });
+  const username = `fo-${Date.now().toString(36)}`;
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Role').selectOption('owner');
+  const picker = form.getByLabel('Owner id');
+  await expect(picker.locator('option', { hasText: 'CRM admin (crm-admin)' })).toHaveCount(1);
+  await picker.selectOption('crm-admin');
+  await form.getByLabel('Initial password').fill('a-long-password-1');
+  await form.getByLabel('Initial password').press('Enter');
+  await expect(admin.getByRole('row', { name: new RegExp(username) })).toContainText('crm-admin');
+});

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { EditorPage } from '../pages/editor-page';
 import { signIn } from '../pages/session';
 import { ReplayPage } from '../pages/replay-page';
 import { RunsPage } from '../pages/runs-page';
@@ -161,6 +162,36 @@ test('replay a rejected run step by step, then what-if it against a fixed draft'
     expect(json.headers()['content-disposition']).toContain('attachment');
     const csv = await request.get(`/api/runs/export.csv?flowId=${FLOW}&q=${orderId}`, { headers });
     expect((await csv.text()).split('\r\n')[1]).toContain(runId);
+  });
+
+  await test.step('the fixed draft is submitted with a what-if report, which the approver sees', async () => {
+    await new EditorPage(page).goto(FLOW);
+    await page.getByRole('button', { name: 'Submit for approval…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Submit a new version' });
+    await dialog.getByLabel('Reason').fill('Accept European order dates (18.03.2026)');
+    await dialog.getByLabel('Acceptance check').fill('Dotted dates are no longer rejected');
+    await dialog.getByLabel('Risk').fill('None expected; roll back to the previous version');
+    await dialog.getByLabel('Runs to replay for the what-if report').fill('50');
+    await dialog.getByRole('button', { name: 'Attach what-if report' }).click();
+    const attached = dialog.getByLabel('What-if report', { exact: true });
+    await expect(attached).toContainText('would change outcome');
+    await expect(attached).toContainText('ordered_at_calendar_date');
+    await screenshot(page, '36-submit-with-what-if');
+    await dialog.getByRole('button', { name: 'Submit for approval', exact: true }).click();
+    const done = page.getByRole('dialog', { name: /^Version \d+ is in review$/ });
+    await expect(done).toBeVisible({ timeout: 20_000 });
+    const version = Number(
+      /Version (\d+)/.exec((await done.getByRole('heading').first().textContent()) ?? '')?.[1],
+    );
+    await done.getByRole('link', { name: 'Open approvals' }).click();
+
+    const card = page.getByRole('article', { name: `Order to fulfillment version ${version}` });
+    await expect(card).toContainText('recent runs would change outcome');
+    await card.getByRole('link', { name: 'see the report' }).click();
+    const report = page.getByRole('region', { name: `What-if report attached to version ${version}` });
+    await expect(report).toContainText('ordered_at_calendar_date');
+    await report.scrollIntoViewIfNeeded();
+    await screenshot(page, '37-approval-what-if-report');
   });
 
   // Leave the seeded example's draft as it was for the other specs.

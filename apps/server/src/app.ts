@@ -14,6 +14,7 @@ import {
 import { connectionsPlugin } from './plugins/connections-plugin.js';
 import { downstreamPlugin } from './plugins/downstream-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
+import { runInputsPlugin } from './plugins/run-inputs-plugin.js';
 import { runnerPlugin } from './plugins/runner-plugin.js';
 import { seedPlugin } from './plugins/seed-plugin.js';
 import { storePlugin } from './plugins/store-plugin.js';
@@ -78,6 +79,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     egressAllow: config.egressAllow,
     clock: deps.clock ?? systemClock,
     ...(deps.sleep && { sleep: deps.sleep }),
+  });
+  await app.register(runInputsPlugin, {
+    dataDir: config.dataDir,
+    secretKey: config.secretKey,
+    secretKeyFile: config.secretKeyFile,
   });
   await app.register(runnerPlugin, {
     clock: deps.clock ?? systemClock,

@@ -102,13 +102,23 @@ describe('owners directory and owner lookup', () => {
       payload: { ownerId: 'ghost' },
     });
     expect(unknown.statusCode).toBe(422);
+    // Still the connectivity owner: refused, with the place named.
+    const inUse = await t.app.inject({ method: 'DELETE', url: '/api/owners/qa-team' });
+    expect([inUse.statusCode, inUse.json().code]).toEqual([409, 'owner_in_use']);
+    expect(inUse.json().references).toEqual([
+      { flowId: null, in: null, edgeId: null, where: 'lookup:connectivity' },
+    ]);
+    expect(inUse.json().detail).toContain('lookup:connectivity');
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/owner-lookup/connectivity',
+      payload: { ownerId: null },
+    });
     expect((await t.app.inject({ method: 'DELETE', url: '/api/owners/qa-team' })).statusCode).toBe(204);
     const gone = await t.app.inject({ method: 'GET', url: '/api/owners/qa-team' });
     expect([gone.statusCode, gone.json().code]).toEqual([404, 'owner_not_found']);
-    const lookup = await t.app.inject({ method: 'GET', url: '/api/owner-lookup' });
-    expect(lookup.json().items).toContainEqual(
-      expect.objectContaining({ category: 'connectivity', ownerId: null }),
-    );
+    const again = await t.app.inject({ method: 'DELETE', url: '/api/owners/qa-team' });
+    expect(again.statusCode).toBe(404);
   });
 
   it('lets only admins change the directory', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,9 @@ import type { Clock } from '@baton/nodes';
 import type { Plan, Trace } from '@baton/schema';
 import { openSqliteStore, type Store } from '@baton/store';
 import { bulkWhatIf } from '../src/replay/bulk-what-if.js';
+import { SecretBox } from '../src/connections/secret-box.js';
 import { ReplayService } from '../src/replay/replay-service.js';
+import { RunInputVault } from '../src/runner/run-input-vault.js';
 import { changeNote, exampleSource, sampleRecords, tempDir } from './test-app.js';
 
 const RUNS = 1000;
@@ -32,6 +35,7 @@ describe('replay is faithful', () => {
   let dir: string;
   let store: Store;
   const originals = new Map<string, Trace>();
+  const inputs = new RunInputVault(new SecretBox(randomBytes(32)));
 
   beforeAll(async () => {
     dir = tempDir('baton-determinism-');
@@ -72,7 +76,8 @@ describe('replay is faithful', () => {
       originals.set(id, trace);
       logged.push({ id, i, input, receivedAt, trace });
     }
-    // Stored the way the runner stores them (intake, then the outcome), in one transaction for speed.
+    // Stored the way the runner stores them (intake, then the outcome), in one transaction for speed:
+    // odd runs with their input sealed as intake seals it, even ones plaintext as before sealing.
     await store.transaction(async (tx) => {
       for (const { id, i, input, receivedAt, trace } of logged) {
         await tx.runs.insert({
@@ -83,7 +88,7 @@ describe('replay is faithful', () => {
           recordKey: null,
           idempotencyKey: `k${i}`,
           payloadHash: `h${i}`,
-          input,
+          ...(i % 2 === 1 ? inputs.seal('orders', input, new Set(['email', 'order_id'])) : { input }),
           receivedAt,
           duplicateOf: null,
         });
@@ -108,7 +113,7 @@ describe('replay is faithful', () => {
   it(`replays ${RUNS} logged runs against their own version into byte-identical traces`, async () => {
     // The downstream is never consulted: every answer comes from the recorded run.
     const neverCalled = createMemoryTargets({ failWith: () => 'the replay touched the downstream' });
-    const service = new ReplayService(store, neverCalled);
+    const service = new ReplayService(store, neverCalled, inputs);
     const statuses = new Set<string>();
     const actions = new Set<string>();
     let identical = 0;
@@ -150,7 +155,7 @@ describe('replay is faithful', () => {
     ).length;
     expect(expected).toBeGreaterThan(10);
 
-    const service = new ReplayService(store, createMemoryTargets());
+    const service = new ReplayService(store, createMemoryTargets(), inputs);
     const started = performance.now();
     const report = await bulkWhatIf(
       store,

@@ -21,6 +21,7 @@ describe('run retention', () => {
     });
     const runId = sent.json<{ runId: string }>().runId;
     expect((await first.app.store.ledger.listByRun(runId)).length).toBeGreaterThan(0);
+    expect((await first.app.store.runs.get(runId))?.inputSealed).toMatch(/^v1\./);
     await first.close({ keepData: true });
 
     // 31 days later the job runs as the app starts.
@@ -39,6 +40,9 @@ describe('run retention', () => {
         steps: [],
       });
       expect(run.json<{ purgedAt: string }>().purgedAt).toMatch(/^2026-04-01T10:00:00/);
+      // The sealed raw input goes too: nothing of the record stays to be decrypted later.
+      expect((await later.app.store.runs.get(runId))?.inputSealed).toBeUndefined();
+      expect(await later.app.store.runs.sealedInputSample()).toBeNull();
       const replay = await later.app.inject({
         method: 'POST',
         url: `/api/runs/${runId}/replay`,

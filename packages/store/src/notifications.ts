@@ -1,8 +1,9 @@
 /**
  * `rejected`: a record stopped at a hand-off the owner answers for (informational);
- * `follow_up`: a record went on flagged and the owner has something to look at and close.
+ * `follow_up`: a record went on flagged and the owner has something to look at and close;
+ * `failed`: a run failed technically (target error after retries, dead-lettered).
  */
-export const INBOX_KINDS = ['rejected', 'follow_up'] as const;
+export const INBOX_KINDS = ['rejected', 'follow_up', 'failed'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 export interface InboxItem {
@@ -60,7 +61,7 @@ export interface FieldFailure {
 
 export interface NotificationRepository {
   /**
-   * Runs that ended rejected or flagged and were not processed yet, oldest first. Marking a run
+   * Runs that ended rejected, flagged or failed and were not processed yet, oldest first. Marking a run
    * processed and adding its items happen in one unit of work, so a crash repeats none.
    */
   pendingRuns(limit: number): Promise<string[]>;

@@ -21,7 +21,10 @@ export interface RunSummary {
 }
 
 export interface RunRecord extends RunSummary {
+  /** The input as shown (pii masked) when `inputSealed` is set; the raw input on older rows. */
   input: Record<string, unknown>;
+  /** The raw input, sealed by the server; only execution and replay open it. */
+  inputSealed?: string;
 }
 
 export interface RunDetail extends RunRecord {
@@ -38,6 +41,8 @@ export interface NewRun {
   idempotencyKey: string;
   payloadHash: string;
   input: Record<string, unknown>;
+  /** The raw input, sealed by the server (then `input` is its masked copy). */
+  inputSealed?: string | undefined;
   receivedAt: string;
   duplicateOf: string | null;
   /** The worker that will execute a queued run, and until when it holds it (see `claimUnfinished`). */
@@ -129,4 +134,6 @@ export interface RunRepository {
   purge(before: string, now: string, limit: number): Promise<number>;
   /** Runs left `queued` or `running` (by a crash), oldest first. */
   unfinished(): Promise<RunRecord[]>;
+  /** One run with a sealed input, if any: start-up checks the key opens it. */
+  sealedInputSample(): Promise<{ flowId: string; inputSealed: string } | null>;
 }

@@ -15,13 +15,14 @@ export interface NotificationsPluginOptions {
   fetch?: FetchLike;
 }
 
-/** Inbox items and signed outbound webhooks for rejected and flagged runs (see `Notifier`). */
+/** Inbox items and signed outbound webhooks for rejected, flagged and failed runs (see `Notifier`). */
 export const notificationsPlugin = fp<NotificationsPluginOptions>(
   async (app, options) => {
     const notifier = new Notifier({
       store: app.store,
       clock: app.clock,
       log: app.log,
+      secrets: app.secretBox,
       ...(options.fetch && { fetch: options.fetch }),
       ...(options.retryBaseMs !== undefined && { retryBaseMs: options.retryBaseMs }),
     });
@@ -30,5 +31,9 @@ export const notificationsPlugin = fp<NotificationsPluginOptions>(
     if (interval > 0) app.addHook('onReady', async () => notifier.start(interval));
     app.addHook('onClose', async () => notifier.stop());
   },
-  { name: 'baton-notifications', fastify: '5.x', dependencies: ['baton-store', 'baton-runner'] },
+  {
+    name: 'baton-notifications',
+    fastify: '5.x',
+    dependencies: ['baton-store', 'baton-runner', 'baton-connections'],
+  },
 );

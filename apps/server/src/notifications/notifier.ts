@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '@baton/nodes';
-import type { NewInboxItem, Store, WebhookDelivery } from '@baton/store';
+import type { NewInboxItem, Owner, Store, WebhookDelivery } from '@baton/store';
+import type { SecretBox } from '../connections/secret-box.js';
+import { openOwnerSecret } from '../owners/owner-secrets.js';
+import { failureItemsForRun } from './failure-recipients.js';
 import { itemsForRun } from './recipients.js';
-import { backoffMs, sendNotification, type FetchLike } from './webhook-sender.js';
+import { backoffMs, sendNotification, type FetchLike, type SendResult } from './webhook-sender.js';
 
 export interface NotifierOptions {
   store: Store;
   clock: Clock;
   log: FastifyBaseLogger;
+  /** Opens owners' sealed webhook secrets; null only when no key is configured. */
+  secrets?: SecretBox | null;
   fetch?: FetchLike;
   /** First retry delay; doubles per attempt. */
   retryBaseMs?: number;
@@ -17,7 +22,7 @@ export interface NotifierOptions {
 }
 
 /**
- * Turns finished rejected/flagged runs into inbox items and webhook deliveries, then sends the
+ * Turns finished rejected/flagged/failed runs into inbox items and webhook deliveries, then sends the
  * deliveries. It reads runs from the store after they are committed instead of hooking the
  * runner, so notifying can never slow or fail a run, survives a restart (the processed-runs
  * table is the cursor), and works whichever process finished the run.
@@ -44,7 +49,10 @@ export class Notifier {
       const version = run ? await store.versions.get(run.flowId, run.version) : null;
       const now = clock.now().toISOString();
       const lookup = await store.owners.lookup();
-      const items: NewInboxItem[] = run && version ? itemsForRun(run, version.definition, lookup, now) : [];
+      const plan = version?.definition ?? null;
+      let items: NewInboxItem[] = [];
+      if (run?.status === 'failed') items = failureItemsForRun(run, plan, lookup, now);
+      else if (run && plan) items = itemsForRun(run, plan, lookup, now);
       const deliveries: WebhookDelivery[] = [];
       for (const item of items) {
         const owner = await store.owners.get(item.ownerId);
@@ -53,7 +61,12 @@ export class Notifier {
           id: `dlv_${randomUUID()}`,
           ownerId: owner.id,
           url: owner.webhookUrl,
-          body: { type: `baton.${item.kind}`, item: { ...item, status: 'open' } },
+          // The run page's path: the receiver knows Baton's address, the notifier does not.
+          body: {
+            type: `baton.${item.kind}`,
+            item: { ...item, status: 'open' },
+            runPath: `/runs/${item.runId}`,
+          },
           state: 'pending',
           attempts: 0,
           nextAttemptAt: now,
@@ -79,14 +92,7 @@ export class Notifier {
     for (const delivery of due) {
       const owner = await store.owners.get(delivery.ownerId);
       const now = clock.now();
-      const result = await sendNotification(
-        this.fetch,
-        delivery.url,
-        JSON.stringify(delivery.body),
-        owner?.webhookSecret ?? null,
-        Math.floor(now.getTime() / 1000),
-        delivery.id,
-      );
+      const result = await this.send(delivery, owner, now);
       const attempt = delivery.attempts + 1;
       if (result.ok) delivered++;
       else
@@ -101,6 +107,24 @@ export class Notifier {
       });
     }
     return delivered;
+  }
+
+  /** A secret that does not open (wrong key) fails this attempt only, like an unreachable receiver. */
+  private async send(delivery: WebhookDelivery, owner: Owner | null, now: Date): Promise<SendResult> {
+    let secret: string | null;
+    try {
+      secret = owner ? openOwnerSecret(this.options.secrets ?? null, owner.id, owner.webhookSecret) : null;
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    return sendNotification(
+      this.fetch,
+      delivery.url,
+      JSON.stringify(delivery.body),
+      secret,
+      Math.floor(now.getTime() / 1000),
+      delivery.id,
+    );
   }
 
   /** One sweep and one delivery round, never two at once (the timer and tests may both call). */

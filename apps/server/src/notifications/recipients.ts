@@ -19,10 +19,11 @@ function dataQualityOwners(plan: Plan, edgeId: string | undefined): string[] {
 /**
  * The inbox items a finished run produces (PRODUCT.md "RACI", issue 3 "Runtime semantics"):
  * - rejected: each failing check goes to the R and A of the data-quality row of the edge the
- *   record arrived on; without such a row, to the check's owner, else the lookup's owner for
- *   its category;
+ *   record arrived on; without such a row, a contract check goes to its field's owner, else the
+ *   lookup's data-quality owner, and a validation rule to the lookup's business-rule owner,
+ *   else the rule's owner;
  * - flagged: each flag opens a follow-up for the field's owner (else the lookup's).
- * The record is the step's input with pii masked: inboxes and webhooks leave the trace's protection intact.
+ * Failed runs are `failureItemsForRun`'s. The record is the step's input with pii masked: inboxes and webhooks leave the trace's protection intact.
  */
 export function itemsForRun(
   run: RunDetail,
@@ -55,8 +56,14 @@ export function itemsForRun(
     for (const check of step.checks) {
       if (check.result === 'fail' && step.status === 'rejected') {
         let owners = dataQualityOwners(plan, step.contract?.edgeId ?? step.viaEdge);
-        if (owners.length === 0)
-          owners = [check.owner ?? lookupOwner(categoryOf(check))].filter((o) => o !== undefined);
+        // A contract failure is the field owner's first; a validation rule's rejection is a
+        // business-rule issue, routed by the owner lookup (the rule's owner only without one).
+        const category = categoryOf(check);
+        const fallback =
+          category === 'businessRule'
+            ? (lookupOwner(category) ?? check.owner)
+            : (check.owner ?? lookupOwner(category));
+        if (owners.length === 0) owners = [fallback].filter((o) => o !== undefined);
         for (const owner of owners) add(step, check, owner, 'rejected');
       } else if (check.result === 'flag') {
         const owner = check.owner ?? lookupOwner(categoryOf(check));

@@ -3,12 +3,19 @@ import fp from 'fastify-plugin';
 import type { Clock } from '@baton/nodes';
 import { ConnectionService } from '../connections/connection-service.js';
 import { loadSecretKey, SecretBox, SecretKeyError } from '../connections/secret-box.js';
+import {
+  countSealedOwnerSecrets,
+  openOwnerSecret,
+  sealPlaintextOwnerSecrets,
+} from '../owners/owner-secrets.js';
 import { realSleep, type Sleep } from '../targets/retry-policy.js';
 import { EgressGuard } from '../targets/ssrf-guard.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     connections: ConnectionService;
+    /** The AES-256-GCM box for secrets at rest (connection credentials, owner webhook secrets). */
+    secretBox: SecretBox | null;
   }
 }
 
@@ -29,15 +36,17 @@ export interface ConnectionsPluginOptions {
  */
 export const connectionsPlugin = fp<ConnectionsPluginOptions>(
   async (app, options) => {
-    const sealed = await app.store.connections.countWithSecrets();
+    const sealed =
+      (await app.store.connections.countWithSecrets()) + (await countSealedOwnerSecrets(app.store));
     const key = loadSecretKey({
       key: options.secretKey,
       keyFile: options.secretKeyFile ?? join(options.dataDir, 'secret.key'),
-      mayCreate: sealed === 0,
+      // Sealed run inputs (run-inputs-plugin) need this key too: never replace it under them.
+      mayCreate: sealed === 0 && (await app.store.runs.sealedInputSample()) === null,
     });
     if (!key && sealed > 0) {
       throw new SecretKeyError(
-        `${sealed} connection(s) hold encrypted credentials but no key is configured: set BATON_SECRET_KEY or BATON_SECRET_KEY_FILE`,
+        `${sealed} connection(s) or owner webhook(s) hold encrypted credentials but no key is configured: set BATON_SECRET_KEY or BATON_SECRET_KEY_FILE`,
       );
     }
     const box = key ? new SecretBox(key) : null;
@@ -45,6 +54,11 @@ export const connectionsPlugin = fp<ConnectionsPluginOptions>(
     const sample =
       sealed > 0 ? (await app.store.connections.list()).find((c) => c.secret !== null) : undefined;
     if (box && sample?.secret) box.open(sample.secret, `connection:${sample.name}`);
+    const owner = (await app.store.owners.list()).find((o) => o.webhookSecret?.startsWith('v1.'));
+    if (box && owner) openOwnerSecret(box, owner.id, owner.webhookSecret);
+    // Owner webhook secrets stored before they were sealed: seal them now, once, before serving.
+    if (box) await sealPlaintextOwnerSecrets(app.store, box, options.clock.now().toISOString());
+    app.decorate('secretBox', box);
     const service = new ConnectionService({
       store: app.store,
       secrets: box,

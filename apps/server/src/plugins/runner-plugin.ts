@@ -27,6 +27,7 @@ export const runnerPlugin = fp<RunnerPluginOptions>(
       targets: new TargetRouter(app.downstream, app.connections),
       clock: options.clock,
       options: options.runner,
+      inputs: app.runInputs,
       onError: (err, context) => app.log.error({ err, context }, 'runner error'),
     });
     app.decorate('clock', options.clock);
@@ -40,6 +41,6 @@ export const runnerPlugin = fp<RunnerPluginOptions>(
   {
     name: 'baton-runner',
     fastify: '5.x',
-    dependencies: ['baton-store', 'baton-downstream', 'baton-connections'],
+    dependencies: ['baton-store', 'baton-downstream', 'baton-connections', 'baton-run-inputs'],
   },
 );

@@ -5,6 +5,7 @@ import type { RunDetail, Store } from '@baton/store';
 import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
 import { piiFieldsOfVersion } from '../masking/mask-run.js';
 import { maskTrace, piiFieldsOf } from '../masking/mask-trace.js';
+import type { RunInputVault } from '../runner/run-input-vault.js';
 import { replayRun, traceOf } from './replay-run.js';
 import { diffTraces, type TraceDiff } from './trace-diff.js';
 
@@ -35,6 +36,8 @@ export class ReplayService {
     private readonly store: Store,
     /** Previewed (never written) for writes the original has no answer for. */
     private readonly targets: WriteTargets,
+    /** Replay is the one reader of a run's raw input besides the runner. */
+    private readonly inputs: RunInputVault,
   ) {}
 
   async resolvePlan(flowId: string, against: ReplayTarget): Promise<ResolvedPlan> {
@@ -94,19 +97,17 @@ export class ReplayService {
     const { run, original } = await this.loadReplayable(runId);
     const resolved = await this.resolvePlan(run.flowId, against);
     const raw = await this.replayLoaded(run, original, against, resolved);
-    const fields = new Set([
+    const fields = await this.piiFields(run, resolved);
+    if (fields.size === 0) return raw;
+    // The diff is already taken between masked traces (replayLoaded).
+    return { ...raw, original: maskTrace(raw.original, fields), replay: maskTrace(raw.replay, fields) };
+  }
+
+  private async piiFields(run: RunDetail, resolved: ResolvedPlan): Promise<Set<string>> {
+    return new Set([
       ...(await piiFieldsOfVersion(this.store, run.flowId, run.version)),
       ...piiFieldsOf(resolved.plan.edges),
     ]);
-    if (fields.size === 0) return raw;
-    const maskedOriginal = maskTrace(raw.original, fields);
-    const maskedReplay = maskTrace(raw.replay, fields);
-    return {
-      ...raw,
-      original: maskedOriginal,
-      replay: maskedReplay,
-      diff: diffTraces(maskedOriginal, maskedReplay),
-    };
   }
 
   /** With the run and plan already at hand (bulk what-if resolves the plan once). */
@@ -117,12 +118,16 @@ export class ReplayService {
     resolved: ResolvedPlan,
   ): Promise<ReplayResult> {
     const ownVersion = against === run.version;
-    const replay = await replayRun(run, original, resolved.plan, {
+    const replay = await replayRun({ ...run, input: this.inputs.open(run) }, original, resolved.plan, {
       // Own version: a faithful re-execution (the trace must match byte for byte); else a dry run.
       dryRun: !ownVersion,
       version: resolved.version,
       fallbackTargets: this.targets,
     });
-    return { runId: run.id, against, ownVersion, original, replay, diff: diffTraces(original, replay) };
+    // Runs store their steps pii-masked (the runner) while the replay runs on the raw input: diff
+    // the two masked, so pii fields neither show as changes nor leave through the diff.
+    const fields = await this.piiFields(run, resolved);
+    const diff = diffTraces(maskTrace(original, fields), maskTrace(replay, fields));
+    return { runId: run.id, against, ownVersion, original, replay, diff };
   }
 }

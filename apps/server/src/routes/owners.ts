@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ISSUE_CATEGORIES, type IssueCategory, type Owner, type OwnerPatch } from '@baton/store';
 import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
+import { describeReferences, ownerReferences } from '../owners/owner-references.js';
+import { sealOwnerSecret } from '../owners/owner-secrets.js';
 import { problems } from '../schemas/common-schemas.js';
 import { strictValidators } from '../strict-validators.js';
 import {
@@ -66,7 +68,7 @@ export async function ownerRoutes(app: FastifyInstance): Promise<void> {
           kind: body.kind ?? 'person',
           email: body.email ?? null,
           webhookUrl: body.webhookUrl ?? null,
-          webhookSecret: body.webhookSecret ?? null,
+          webhookSecret: sealOwnerSecret(app.secretBox, body.id, body.webhookSecret ?? null),
         },
         app.clock.now().toISOString(),
       );
@@ -102,6 +104,8 @@ export async function ownerRoutes(app: FastifyInstance): Promise<void> {
       for (const [key, value] of Object.entries(request.body)) {
         if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
       }
+      if (patch.webhookSecret !== undefined)
+        patch.webhookSecret = sealOwnerSecret(app.secretBox, request.params.ownerId, patch.webhookSecret);
       const owner = await app.store.owners.update(
         request.params.ownerId,
         patch,
@@ -114,9 +118,23 @@ export async function ownerRoutes(app: FastifyInstance): Promise<void> {
 
   app.delete<{ Params: OwnerIdParams }>(
     '/api/owners/:ownerId',
-    { schema: { tags, params: OwnerIdParams, response: { 204: { type: 'null' }, ...problems(404) } } },
+    {
+      schema: { tags, params: OwnerIdParams, response: { 204: { type: 'null' }, ...problems(404, 409) } },
+    },
     async (request, reply) => {
-      if (!(await app.store.owners.delete(request.params.ownerId)))
+      const { ownerId } = request.params;
+      if (!(await app.store.owners.get(ownerId)))
+        throw new NotFoundProblem('owner_not_found', `no owner ${ownerId}`);
+      // Contracts and RACI rows keep plain ids: deleting a referenced owner would silently route
+      // their failures nowhere, so the places are listed for the admin to reassign first.
+      const references = await ownerReferences(app.store, ownerId);
+      if (references.length > 0)
+        throw new ConflictProblem(
+          'owner_in_use',
+          `${ownerId} is still referenced: ${describeReferences(references)}`,
+          { references },
+        );
+      if (!(await app.store.owners.delete(ownerId)))
         throw new NotFoundProblem('owner_not_found', `no owner ${request.params.ownerId}`);
       return reply.code(204).send();
     },

@@ -11,7 +11,7 @@ import { toRunFilter } from './run-filter.js';
  * for anything new; nothing written, stored or notified) and diffs the traces.
  */
 export async function replayRoutes(app: FastifyInstance): Promise<void> {
-  const service = new ReplayService(app.store, app.downstream);
+  const service = new ReplayService(app.store, app.downstream, app.runInputs);
 
   app.post<{ Params: RunIdParams; Body: ReplayBody }>(
     '/api/runs/:id/replay',

@@ -3,6 +3,8 @@ import { runPlan } from '@baton/engine';
 import { createExpressionRunner, type Clock, type WriteTargets } from '@baton/nodes';
 import type { Plan, Trace } from '@baton/schema';
 import type { Repositories, RunOutcome, RunRecord, Store } from '@baton/store';
+import { piiFieldsOfVersion } from '../masking/mask-run.js';
+import { maskStep } from '../masking/mask-trace.js';
 import { NotFoundProblem, Problem } from '../problems.js';
 import { newRunId } from '../run-id.js';
 import { GroupCommit } from './group-commit.js';
@@ -15,6 +17,7 @@ import {
   type IntakeDecision,
   type IntakeRequest,
 } from './webhook-intake.js';
+import type { RunInputVault } from './run-input-vault.js';
 import { WorkerPool } from './worker-pool.js';
 
 export type WebhookOutcome =
@@ -34,6 +37,8 @@ export interface RunnerDeps {
   targets: WriteTargets;
   clock: Clock;
   options: RunnerOptions;
+  /** Opens the sealed input of a run to execute it; seals the input of a retry. */
+  inputs: RunInputVault;
   onError?: (error: unknown, context: string) => void;
 }
 
@@ -110,6 +115,7 @@ export class Runner {
           now,
           lease: this.lease(now),
           keysSince: new Date(now.getTime() - this.deps.options.idempotencyWindowMs).toISOString(),
+          inputs: this.deps.inputs,
         }),
       );
     } finally {
@@ -151,7 +157,14 @@ export class Runner {
           retriedBy,
         });
       }
-      const run = queuedRecord({ ...original, id: newRunId(now), receivedAt: now.toISOString() });
+      // Sealed again (a row from before sealing gets sealed too); the job executes the opened input.
+      const input = this.deps.inputs.open(original);
+      const run = queuedRecord({
+        ...original,
+        ...(await this.deps.inputs.sealFor(tx.versions, original, input)),
+        id: newRunId(now),
+        receivedAt: now.toISOString(),
+      });
       await tx.runs.insert({ ...run, status: 'queued', duplicateOf: null, lease: this.lease(now) });
       await tx.deadLetters.markRetried(runId, run.id, run.receivedAt);
       return run;
@@ -250,7 +263,12 @@ export class Runner {
 
   private async work(job: Job): Promise<void> {
     const plan = await this.plans.get(job.run.flowId, job.run.version);
-    const outcome = await executeRun(job.run, plan, this.executor);
+    // Recovered and retried runs come from the store sealed; fresh intakes carry the raw input.
+    const raw = await executeRun({ ...job.run, input: this.deps.inputs.open(job.run) }, plan, this.executor);
+    // Steps and ledger are stored with pii masked, like the input: the raw values exist at rest
+    // only sealed, and replay re-derives them from the sealed input.
+    const pii = await piiFieldsOfVersion(this.deps.store, job.run.flowId, job.run.version);
+    const outcome = { ...raw, steps: raw.steps.map((step) => maskStep(step, pii)) };
     await this.commits.submit((tx) => this.commitOutcome(tx, { job, outcome }));
     this.settle(job.run.id, executedRun(job.run, outcome));
   }

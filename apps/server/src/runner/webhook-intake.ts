@@ -3,6 +3,7 @@ import { canonicalJson } from '@baton/schema';
 import type { Repositories, RunLease, RunRecord } from '@baton/store';
 import { BadRequestProblem, ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
 import { newRunId } from '../run-id.js';
+import type { RunInputVault } from './run-input-vault.js';
 
 export type IntakeDecision =
   | { kind: 'queued'; run: RunRecord; retryOf: string | null }
@@ -21,6 +22,8 @@ export interface IntakeContext {
   lease: RunLease;
   /** Runs received before this instant no longer count for duplicate detection (key expiry). */
   keysSince: string;
+  /** Seals the raw input before it is stored (only its masked copy stays readable). */
+  inputs: RunInputVault;
 }
 
 /** Records nested deeper than this are refused: hashing, mapping and storing recurse over them. */
@@ -100,9 +103,14 @@ export async function decideIntake(
     input: request.record,
     receivedAt,
   };
+  // Stored: the masked copy and the sealed raw input; `base` (raw) only goes on to execution.
+  const stored = async (version: number) => ({
+    ...base,
+    ...(await context.inputs.sealFor(tx.versions, { flowId: request.flowId, version }, request.record)),
+  });
   if (previous && previous.status !== 'failed') {
     await tx.runs.insert({
-      ...base,
+      ...(await stored(previous.version)),
       version: previous.version,
       status: 'duplicate',
       recordKey: previous.recordKey,
@@ -111,7 +119,7 @@ export async function decideIntake(
     return { kind: 'duplicate', runId, original: previous };
   }
   await tx.runs.insert({
-    ...base,
+    ...(await stored(published.version)),
     version: published.version,
     status: 'queued',
     recordKey: null,
@@ -131,6 +139,7 @@ export function queuedRecord(run: {
   idempotencyKey: string;
   payloadHash: string;
   input: Record<string, unknown>;
+  inputSealed?: string;
   receivedAt: string;
 }): RunRecord {
   return {

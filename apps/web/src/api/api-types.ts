@@ -1,4 +1,5 @@
 import type { Diagnostic, FlowSource, Plan, RunStatus, Step, Trace } from '@baton/schema';
+import type { WhatIfReport } from './replay-types';
 
 // Shapes of the HTTP API (docs/architecture.md). The web app may not import server code, so the
 // response types live here, built from @baton/schema's document types.
@@ -18,6 +19,8 @@ export interface ChangeNote {
   reason: string;
   acceptanceCheck: string;
   risk: string;
+  /** A bulk what-if report of the draft, attached at submission for the approver. */
+  whatIf?: WhatIfReport;
 }
 
 export interface VersionSummary {
@@ -111,5 +114,5 @@ export type {
   RunCounts,
   StepDiff,
   TraceDiff,
-  WhatIfReport,
 } from './replay-types';
+export type { WhatIfReport };

@@ -4,6 +4,7 @@ import { useCurrentUser } from '../auth/session-store';
 import { formatDateTime, formatRelative } from '../ui/format-time';
 import { EmptyState, ErrorState, Skeleton } from '../ui/state-views';
 import { useAsync } from '../ui/use-async';
+import { whatIfHeadline } from '../runs/what-if-report-view';
 import { VersionActions } from './version-actions';
 import { VersionStateBadge } from './version-state-badge';
 import './governance.css';
@@ -34,6 +35,19 @@ function ApprovalCard({ item, onChanged }: { item: ApprovalItem; onChanged: () =
           <dd>{item.changeNote.acceptanceCheck}</dd>
           <dt>Risk</dt>
           <dd>{item.changeNote.risk}</dd>
+          {item.changeNote.whatIf ? (
+            <>
+              <dt>What-if</dt>
+              <dd>
+                {whatIfHeadline(item.changeNote.whatIf)} ·{' '}
+                <Link
+                  to={`/flows/${encodeURIComponent(item.flowId)}/versions/${Math.max(1, item.version - 1)}/diff/${item.version}`}
+                >
+                  see the report
+                </Link>
+              </dd>
+            </>
+          ) : null}
           <dt>Field owners</dt>
           <dd className="chips">
             {item.requiredSignOffs.length === 0 ? (

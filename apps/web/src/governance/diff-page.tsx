@@ -4,6 +4,7 @@ import { governanceApi, type ChangeStatus, type VersionDiff } from '../api/gover
 import { useCurrentUser } from '../auth/session-store';
 import { EmptyState, ErrorState, Skeleton } from '../ui/state-views';
 import { useAsync } from '../ui/use-async';
+import { WhatIfReportView } from '../runs/what-if-report-view';
 import { DiffCanvas } from './diff-canvas';
 import { VersionActions } from './version-actions';
 import { VersionStateBadge } from './version-state-badge';
@@ -247,6 +248,15 @@ export function DiffPage() {
             hideDiff
           />
         </div>
+      ) : null}
+      {to.changeNote?.whatIf ? (
+        <section className="gov-card" aria-label={`What-if report attached to version ${b}`}>
+          <h2>What-if report attached to v{b}</h2>
+          <p className="approval-meta">
+            The draft replayed over the flow's recent runs when it was submitted (nothing was written).
+          </p>
+          <WhatIfReportView report={to.changeNote.whatIf} compact />
+        </section>
       ) : null}
       <ChangeLists diff={diff} />
     </div>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { authApi, type NewUser, type Role, type User } from '../api/auth-api';
 import { ROLE_LABELS } from '../auth/permissions';
 import { useCurrentUser } from '../auth/session-store';
+import { useOwners } from '../owners/use-owners';
 import { formatDateTime } from '../ui/format-time';
 import { ErrorState, InlineError, Skeleton } from '../ui/state-views';
 import { useAsync } from '../ui/use-async';
@@ -13,6 +14,7 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const empty: NewUser = { username: '', role: 'analyst', password: '', ownerId: null };
   const [draft, setDraft] = useState<NewUser>(empty);
   const [error, setError] = useState<unknown>(null);
+  const owners = useOwners();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
@@ -52,13 +54,20 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
       {draft.role === 'owner' ? (
         <label className="field">
           <span>Owner id</span>
-          <input
+          {/* Picked from the directory: a mistyped id would link the user to no one's fields. */}
+          <select
             className="input"
-            placeholder="e.g. crm-admin"
             value={draft.ownerId ?? ''}
-            onChange={(e) => setDraft({ ...draft, ownerId: e.target.value })}
+            onChange={(e) => setDraft({ ...draft, ownerId: e.target.value || null })}
             required
-          />
+          >
+            <option value="">{owners === null ? 'Loading owners…' : 'Choose an owner'}</option>
+            {(owners ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name} ({o.id})
+              </option>
+            ))}
+          </select>
         </label>
       ) : null}
       <label className="field">

@@ -93,8 +93,8 @@ export function InboxPage() {
               {items.data.items.map((item) => (
                 <tr key={item.id} aria-label={`Inbox item ${item.field ?? item.rule ?? item.id}`}>
                   <td>
-                    <span className={`badge ${item.kind === 'rejected' ? 'badge-danger' : 'badge-warning'}`}>
-                      {item.kind === 'rejected' ? 'rejected' : 'follow-up'}
+                    <span className={`badge ${item.kind === 'follow_up' ? 'badge-warning' : 'badge-danger'}`}>
+                      {item.kind === 'follow_up' ? 'follow-up' : item.kind}
                     </span>
                   </td>
                   <td className="mono">{item.ownerId}</td>

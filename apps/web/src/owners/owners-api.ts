@@ -67,7 +67,7 @@ export type FieldRulesPatch = Partial<{
 export interface InboxItem {
   id: string;
   ownerId: string;
-  kind: 'rejected' | 'follow_up';
+  kind: 'rejected' | 'follow_up' | 'failed';
   runId: string;
   flowId: string;
   edgeId: string | null;

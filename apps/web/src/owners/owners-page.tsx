@@ -156,6 +156,8 @@ function LookupTable({ owners }: { owners: readonly Owner[] }) {
 export function OwnersPage() {
   const owners = useAsync(() => ownersApi.list(), []);
   const [editing, setEditing] = useState<string | null>(null);
+  // Shown under the table: a refused delete (409 owner_in_use) says where the owner is still used.
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const changed = () => {
     owners.reload();
     void refreshOwners();
@@ -234,7 +236,14 @@ export function OwnersPage() {
                           type="button"
                           className="btn btn-sm btn-ghost btn-danger"
                           aria-label={`Delete owner ${o.id}`}
-                          onClick={() => void ownersApi.remove(o.id).then(changed)}
+                          onClick={() => {
+                            setDeleteError(null);
+                            ownersApi
+                              .remove(o.id)
+                              .then(changed, (err: unknown) =>
+                                setDeleteError(err instanceof ApiError ? err.detail : String(err)),
+                              );
+                          }}
                         >
                           Delete
                         </button>
@@ -244,6 +253,11 @@ export function OwnersPage() {
                 )}
               </tbody>
             </table>
+            {deleteError ? (
+              <p className="form-error" role="alert" aria-label="Delete owner error">
+                {deleteError}
+              </p>
+            ) : null}
             <OwnerForm
               key={owners.data.items.length}
               initial={blank}

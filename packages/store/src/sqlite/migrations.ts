@@ -4,6 +4,8 @@ import { RUN_STATUSES } from '@baton/schema';
 import { GOVERNANCE_MIGRATION } from './migration-3-governance.js';
 import { OWNERS_MIGRATION } from './migration-5-owners.js';
 import { RUN_SEARCH_MIGRATION } from './migration-6-run-search.js';
+import { SEALED_INPUT_MIGRATION } from './migration-7-sealed-input.js';
+import { FAILURE_NOTICES_MIGRATION } from './migration-8-failure-notices.js';
 
 export interface Migration {
   id: number;
@@ -156,6 +158,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   OWNERS_MIGRATION,
   RUN_SEARCH_MIGRATION,
+  SEALED_INPUT_MIGRATION,
+  FAILURE_NOTICES_MIGRATION,
 ];
 
 export const LATEST_MIGRATION = Math.max(0, ...MIGRATIONS.map((m) => m.id));

@@ -84,7 +84,7 @@ export class SqliteNotifications implements NotificationRepository {
         this.sql
           .stmt(
             `SELECT r.id FROM runs r LEFT JOIN notified_runs n ON n.run_id = r.id
-             WHERE r.status IN ('rejected', 'flagged') AND n.run_id IS NULL
+             WHERE r.status IN ('rejected', 'flagged', 'failed') AND n.run_id IS NULL
              ORDER BY r.finished_at, r.id LIMIT ?`,
           )
           .all(limit) as Array<{ id: string }>

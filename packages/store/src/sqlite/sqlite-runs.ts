@@ -34,6 +34,7 @@ interface RunRow {
 
 interface RunInputRow extends RunRow {
   input: string;
+  input_sealed: string | null;
 }
 
 const SUMMARY_COLUMNS = `id, flow_id, version, status, record_key, idempotency_key, payload_hash,
@@ -59,7 +60,11 @@ function toSummary(row: RunRow): RunSummary {
 }
 
 function toRecord(row: RunInputRow): RunRecord {
-  return { ...toSummary(row), input: parseJson<Record<string, unknown>>(row.input) };
+  return {
+    ...toSummary(row),
+    input: parseJson<Record<string, unknown>>(row.input),
+    ...(row.input_sealed !== null && { inputSealed: row.input_sealed }),
+  };
 }
 
 /** WHERE clauses of a runs filter; every one is served by an index (migrations 2 and 6). */
@@ -104,8 +109,9 @@ export class SqliteRuns implements RunRepository {
       this.sql
         .stmt(
           `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
-             received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner, lease_expires_at, attempts)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
+             lease_expires_at, attempts)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           run.id,
@@ -116,6 +122,7 @@ export class SqliteRuns implements RunRepository {
           run.idempotencyKey,
           run.payloadHash,
           JSON.stringify(run.input),
+          run.inputSealed ?? null,
           run.receivedAt,
           finishedAt,
           finishedAt,
@@ -169,8 +176,9 @@ export class SqliteRuns implements RunRepository {
 
   get(runId: string): Promise<RunDetail | null> {
     return this.sql.gate(() => {
-      const row = this.sql.stmt(`SELECT ${SUMMARY_COLUMNS}, input FROM runs WHERE id = ?`).get(runId) as
-        RunInputRow | undefined;
+      const row = this.sql
+        .stmt(`SELECT ${SUMMARY_COLUMNS}, input, input_sealed FROM runs WHERE id = ?`)
+        .get(runId) as RunInputRow | undefined;
       if (!row) return null;
       const steps = (
         this.sql.stmt('SELECT step FROM run_steps WHERE run_id = ? ORDER BY seq').all(runId) as Array<{
@@ -231,7 +239,7 @@ export class SqliteRuns implements RunRepository {
         .stmt(
           // INDEXED BY: without statistics the planner prefers runs_flow_received and scans every
           // run of the flow (0.9 ms per webhook at 100k runs instead of microseconds).
-          `SELECT ${SUMMARY_COLUMNS}, input FROM runs INDEXED BY runs_flow_idempotency
+          `SELECT ${SUMMARY_COLUMNS}, input, input_sealed FROM runs INDEXED BY runs_flow_idempotency
            WHERE flow_id = ? AND idempotency_key = ? AND status <> 'duplicate' AND received_at >= ?
            ORDER BY received_at DESC, id DESC LIMIT 1`,
         )
@@ -245,7 +253,7 @@ export class SqliteRuns implements RunRepository {
       this.sql.db.transaction(() => {
         const rows = this.sql
           .stmt(
-            `SELECT ${SUMMARY_COLUMNS}, input FROM runs WHERE status IN ('queued', 'running')
+            `SELECT ${SUMMARY_COLUMNS}, input, input_sealed FROM runs WHERE status IN ('queued', 'running')
                AND (? = 1 OR lease_expires_at IS NULL OR lease_expires_at < ?)
              ORDER BY received_at, id LIMIT ?`,
           )
@@ -272,7 +280,9 @@ export class SqliteRuns implements RunRepository {
             .all(before, limit) as Array<{ id: string }>
         ).map((r) => r.id);
         const dropSteps = this.sql.stmt('DELETE FROM run_steps WHERE run_id = ?');
-        const dropInput = this.sql.stmt(`UPDATE runs SET input = '{}', purged_at = ? WHERE id = ?`);
+        const dropInput = this.sql.stmt(
+          `UPDATE runs SET input = '{}', input_sealed = NULL, purged_at = ? WHERE id = ?`,
+        );
         for (const id of ids) {
           dropSteps.run(id);
           dropInput.run(now, id);
@@ -287,11 +297,20 @@ export class SqliteRuns implements RunRepository {
       (
         this.sql
           .stmt(
-            `SELECT ${SUMMARY_COLUMNS}, input FROM runs WHERE status IN ('queued', 'running')
+            `SELECT ${SUMMARY_COLUMNS}, input, input_sealed FROM runs WHERE status IN ('queued', 'running')
              ORDER BY received_at, id`,
           )
           .all() as RunInputRow[]
       ).map(toRecord),
     );
+  }
+
+  sealedInputSample(): Promise<{ flowId: string; inputSealed: string } | null> {
+    return this.sql.gate(() => {
+      const row = this.sql
+        .stmt('SELECT flow_id, input_sealed FROM runs WHERE input_sealed IS NOT NULL LIMIT 1')
+        .get() as { flow_id: string; input_sealed: string } | undefined;
+      return row ? { flowId: row.flow_id, inputSealed: row.input_sealed } : null;
+    });
   }
 }

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { flowsApi, webhookUrl } from '../../api/flows-api';
-import type { ChangeNote } from '../../api/api-types';
+import type { ChangeNote, WhatIfReport } from '../../api/api-types';
 import { Dialog } from '../../ui/dialog';
 import { CopyButton } from '../../ui/copy-button';
 import { InlineError, Spinner } from '../../ui/state-views';
 import { currentSampleRecord } from '../test-run/sample-record';
 import { useEditorStoreApi } from '../store/editor-store-context';
+import { AttachWhatIf } from './attach-what-if';
 import './publish.css';
 
 export interface PublishDialogProps {
@@ -30,6 +31,7 @@ type Phase =
 export function PublishDialog({ flowId, flushSave, onClose, onPublished }: PublishDialogProps) {
   const [note, setNote] = useState<ChangeNote>({ reason: '', acceptanceCheck: '', risk: '' });
   const [phase, setPhase] = useState<Phase>({ step: 'form' });
+  const [whatIf, setWhatIf] = useState<WhatIfReport | null>(null);
   const store = useEditorStoreApi();
   const complete = note.reason.trim() && note.acceptanceCheck.trim() && note.risk.trim();
 
@@ -40,7 +42,7 @@ export function PublishDialog({ flowId, flushSave, onClose, onPublished }: Publi
       setPhase({ step: 'working', label: 'Saving the draft…' });
       await flushSave();
       setPhase({ step: 'working', label: 'Submitting the version…' });
-      const { version } = await flowsApi.submitVersion(flowId, note);
+      const { version } = await flowsApi.submitVersion(flowId, whatIf ? { ...note, whatIf } : note);
       setPhase({ step: 'done', version });
       onPublished(version);
     } catch (error) {
@@ -119,6 +121,13 @@ export function PublishDialog({ flowId, flushSave, onClose, onPublished }: Publi
           placeholder="What could go wrong, and the fallback (e.g. roll back to the previous version)"
           value={note.risk}
           onChange={set('risk')}
+        />
+        <AttachWhatIf
+          flowId={flowId}
+          flushSave={flushSave}
+          report={whatIf}
+          onReport={setWhatIf}
+          disabled={working}
         />
         {phase.step === 'error' ? <InlineError error={phase.error} /> : null}
         <div className="dialog-footer" style={{ padding: 0 }}>
