@@ -1,6 +1,7 @@
 import type { Plan, PlanEdge, PlanNode, Step, Trace } from '@baton/schema';
 import {
   createExpressionRunner,
+  pinnedTimeBindings,
   getKind,
   isNodeKind,
   isRecordObject,
@@ -56,10 +57,16 @@ export async function runPlan(
   const edges = new Map(plan.edges.map((e) => [e.id, e]));
   const entry = nodes.get(plan.entry);
   if (!entry) throw new PlanInvalidError(`Entry node "${plan.entry}" is not in the plan`);
-  const expressions = deps.expressions ?? createExpressionRunner({ clock: deps.clock });
+  const shared = deps.expressions ?? createExpressionRunner({ clock: deps.clock });
   const { clock } = deps;
 
   const startedAt = clock.now().toISOString();
+  // Every expression of this run sees the same `$now()`: the run's recorded start, which a
+  // replay injects again, so computed times replay identically.
+  const pinned = pinnedTimeBindings(Date.parse(startedAt));
+  const expressions: ExpressionRunner = {
+    evaluate: (source, input, bindings) => shared.evaluate(source, input, { ...bindings, ...pinned }),
+  };
   const steps: Step[] = [];
   const visited = new Set<string>();
   let recordKey: string | null = null;

@@ -53,15 +53,15 @@ describe('runPlan', () => {
       trace.steps.map((s) => [s.seq, s.nodeId, s.kind, s.viaEdge, s.status, s.port, s.durationMs]),
     ).toEqual([
       [1, 'n_t', 'trigger', undefined, 'ok', 'out', 5],
-      // The mapping reads the clock once more for $now(), so its step lasts two ticks.
-      [2, 'n_m', 'mapping', 'e1', 'ok', 'out', 10],
+      // $now() is pinned to the run's start, so the mapping takes no extra clock reading.
+      [2, 'n_m', 'mapping', 'e1', 'ok', 'out', 5],
       [3, 'n_v', 'validation', 'e2', 'ok', 'pass', 5],
       [4, 'n_w', 'write', 'e3', 'ok', 'done', 5],
       [5, 'n_l', 'log', 'e4', 'ok', 'out', 10],
     ]);
     expect(trace.steps[1]).toMatchObject({
       input: { id: ' A1 ', name: ' Ada ' },
-      output: { id: 'A1', name: 'Ada', at: '2026-01-01T00:00:00.020Z' },
+      output: { id: 'A1', name: 'Ada', at: '2026-01-01T00:00:00.000Z' },
     });
     expect(trace.steps[3]?.write).toEqual({
       target: 'downstream.orders',
@@ -89,7 +89,7 @@ describe('runPlan', () => {
     const targets = createMemoryTargets();
     const trace = await runPlan(linear(), { id: 'A1' }, deps(targets), options);
     expect(trace.status).toBe('flagged');
-    expect(targets.rows('downstream', 'orders')).toEqual([{ id: 'A1', at: '2026-01-01T00:00:00.020Z' }]);
+    expect(targets.rows('downstream', 'orders')).toEqual([{ id: 'A1', at: '2026-01-01T00:00:00.000Z' }]);
     expect(trace.steps.at(-1)?.ledger?.status).toBe('flagged');
   });
 

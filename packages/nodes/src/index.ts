@@ -17,7 +17,11 @@ export type {
   WriteTargets,
 } from './kind-definition.js';
 export { getKind, isNodeKind, kindsByName, nodeKinds, type KindDefinitions } from './registry.js';
-export { createExpressionRunner, type ExpressionRunnerOptions } from './expressions/expression-runner.js';
+export {
+  createExpressionRunner,
+  pinnedTimeBindings,
+  type ExpressionRunnerOptions,
+} from './expressions/expression-runner.js';
 export { parseExpression, type ParseResult } from './expressions/parse-expression.js';
 export { ExpressionError } from './expressions/expression-error.js';
 export { isCalendarDate, isEmail } from './expressions/baton-functions.js';

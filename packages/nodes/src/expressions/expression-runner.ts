@@ -30,13 +30,31 @@ const EXIT = Symbol.for('jsonata.__evaluate_exit');
  * (keyed by JSONata's per-call base environment) rather than per expression, because one cached
  * expression may be evaluated by several runs at once.
  */
+// Formats `$now(picture, timezone)` with JSONata's own formatter, fed a given time.
+const formatMillis = jsonata('$fromMillis($ms, $picture, $timezone)');
+
+function nowAt(ms: number, picture?: string, timezone?: string): unknown {
+  if (picture === undefined && timezone === undefined) return new Date(ms).toISOString();
+  return formatMillis.evaluate({}, { ms, picture, timezone });
+}
+
+/**
+ * Bindings that pin `$now()` and `$millis()` to one instant. The engine passes them for every
+ * expression of a run, fixed at the run's recorded start, so a replay (which re-injects the
+ * recorded start) evaluates them to the same values. Evaluation bindings shadow the registered
+ * functions below.
+ */
+export function pinnedTimeBindings(ms: number): Record<string, unknown> {
+  return {
+    now: (picture?: string, timezone?: string) => nowAt(ms, picture, timezone),
+    millis: () => ms,
+  };
+}
+
 export function createExpressionRunner(options: ExpressionRunnerOptions): ExpressionRunner {
   const { clock, timeoutMs = 1000, maxDepth = 100, cacheSize = 500 } = options;
   const cache = new Map<string, jsonata.Expression>();
   const guards = new WeakMap<object, GuardState>();
-  // Formats `$now(picture, timezone)` with JSONata's own formatter, fed the injected time.
-  const formatMillis = jsonata('$fromMillis($ms, $picture, $timezone)');
-
   const check = (state: GuardState): void => {
     if (state.depth > maxDepth) {
       throw new ExpressionError(`Expression nested deeper than ${maxDepth} levels`, 'B0002', null);
@@ -76,11 +94,9 @@ export function createExpressionRunner(options: ExpressionRunnerOptions): Expres
     }
     expression.assign(ENTRY as unknown as string, onEntry);
     expression.assign(EXIT as unknown as string, onExit);
-    expression.registerFunction('now', (picture?: string, timezone?: string) => {
-      const ms = clock.now().getTime();
-      if (picture === undefined && timezone === undefined) return new Date(ms).toISOString();
-      return formatMillis.evaluate({}, { ms, picture, timezone });
-    });
+    expression.registerFunction('now', (picture?: string, timezone?: string) =>
+      nowAt(clock.now().getTime(), picture, timezone),
+    );
     expression.registerFunction('millis', () => clock.now().getTime());
     expression.registerFunction('isDate', isCalendarDate);
     expression.registerFunction('isEmail', isEmail);
