@@ -6,3 +6,4 @@ export * from './plan.js';
 export * from './diagnostic.js';
 export * from './trace.js';
 export * from './canonical-json.js';
+export * from './trace-diff.js';

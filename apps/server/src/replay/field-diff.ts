@@ -1,12 +1,6 @@
-import { canonicalJson } from '@baton/schema';
+import { canonicalJson, type FieldChange } from '@baton/schema';
 
-export interface FieldChange {
-  /** Dot path of the field (`address.city`); `''` when the whole value changed kind. */
-  path: string;
-  change: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
+export type { FieldChange };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,42 +1,7 @@
-import type { Check, Step, Trace } from '@baton/schema';
-import { diffFields, type FieldChange } from './field-diff.js';
+import type { Check, CheckRef, Step, StepDiff, StepSide, Trace, TraceDiff } from '@baton/schema';
+import { diffFields } from './field-diff.js';
 
-export interface StepSide {
-  seq: number;
-  status: Step['status'];
-  port: string | null;
-}
-
-export interface CheckRef {
-  rule: string;
-  field: string | null;
-  result: Check['result'];
-  message: string | null;
-}
-
-export interface StepDiff {
-  nodeId: string;
-  label: string;
-  kind: Step['kind'];
-  /** Null when the record did not reach this node in that trace. */
-  before: StepSide | null;
-  after: StepSide | null;
-  /** Output fields that differ. */
-  fields: FieldChange[];
-  /** Checks that fail or flag now and did not before, and the reverse. */
-  startedFailing: CheckRef[];
-  stoppedFailing: CheckRef[];
-  /** The write's action (inserted/updated/skipped) before → after, when it changed. */
-  write: { before: string | null; after: string | null } | null;
-  changed: boolean;
-}
-
-export interface TraceDiff {
-  outcome: { before: string; after: string; changed: boolean };
-  recordKey: { before: string | null; after: string | null };
-  steps: StepDiff[];
-  identical: boolean;
-}
+export type { CheckRef, StepDiff, StepSide, TraceDiff };
 
 const checkId = (c: Check) => `${c.rule}\u0000${c.field ?? ''}`;
 const notPassing = (step: Step | undefined) =>

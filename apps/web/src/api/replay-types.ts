@@ -1,4 +1,6 @@
-import type { RunStatus, Trace } from '@baton/schema';
+import type { RunStatus, Trace, TraceDiff } from '@baton/schema';
+
+export type { CheckRef, FieldChange, StepDiff, StepSide, TraceDiff } from '@baton/schema';
 
 // Shapes of the replay and what-if API (docs/architecture.md, "Replay").
 
@@ -9,46 +11,6 @@ export interface RunCounts {
 
 /** A version number, or the flow's current draft. */
 export type ReplayAgainst = number | 'draft';
-
-export interface FieldChange {
-  path: string;
-  change: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface CheckRef {
-  rule: string;
-  field: string | null;
-  result: string;
-  message: string | null;
-}
-
-export interface StepSide {
-  seq: number;
-  status: string;
-  port: string | null;
-}
-
-export interface StepDiff {
-  nodeId: string;
-  label: string;
-  kind: string;
-  before: StepSide | null;
-  after: StepSide | null;
-  fields: FieldChange[];
-  startedFailing: CheckRef[];
-  stoppedFailing: CheckRef[];
-  write: { before: string | null; after: string | null } | null;
-  changed: boolean;
-}
-
-export interface TraceDiff {
-  outcome: { before: string; after: string; changed: boolean };
-  recordKey: { before: string | null; after: string | null };
-  steps: StepDiff[];
-  identical: boolean;
-}
 
 export interface ReplayResult {
   runId: string;
