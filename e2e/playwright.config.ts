@@ -2,9 +2,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4391;
+// E2E_PORT / E2E_DATA_DIR / E2E_SERVER_CLI let several checkouts (or builds) run side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4391);
 // A fresh data folder per run: the seed runs on first start, so the example is always there.
-const DATA_DIR = join(tmpdir(), 'baton-e2e-data');
+const DATA_DIR = process.env['E2E_DATA_DIR'] ?? join(tmpdir(), 'baton-e2e-data');
+const SERVER_CLI = process.env['E2E_SERVER_CLI'] ?? '../apps/server/dist/cli.js';
 export const SEED_PASSWORD = process.env['BATON_SEED_PASSWORD'] ?? 'baton-e2e-seed-password';
 // Set E2E_BASE_URL to drive an already running Baton (e.g. `vite` dev) instead of the built one.
 const external = process.env['E2E_BASE_URL'];
@@ -42,7 +44,7 @@ export default defineConfig({
     ? {}
     : {
         webServer: {
-          command: `rm -rf "${DATA_DIR}" && node ../apps/server/dist/cli.js start`,
+          command: `rm -rf "${DATA_DIR}" && node "${SERVER_CLI}" start`,
           url: `http://127.0.0.1:${PORT}/readyz`,
           reuseExistingServer: false,
           timeout: 60_000,
