@@ -21,9 +21,13 @@ import { compile, makeSyntheticSource } from '@baton/compiler';
 import { buildApp } from '../src/app.js';
 import { benchContractValidation } from './contract-validation.js';
 import { benchRunsPage } from './runs-page.js';
+import { benchMetrics, metricsRows } from './metrics.js';
 import { loadConfig } from '../src/config.js';
 import { EXAMPLE_FLOW_ID } from '../src/seed/seed-example.js';
 import { driveWebhook, percentile, type LoadResult } from './webhook-load.js';
+import { benchPeerCompare, compareTable, peerCompareOptions } from './peer-compare.js';
+import { benchMapping } from './mapping-speed.js';
+import { benchCluster } from './cluster.js';
 
 const PASSWORD = 'bench-password-1';
 
@@ -83,7 +87,28 @@ function benchCompile() {
   };
 }
 
+/** Baton beside the bench-peer (Node-RED) under the same wrk load; BENCH_PEER_COMPARE=0 skips it. */
+async function sideBySide(): Promise<void> {
+  const options = peerCompareOptions();
+  console.log(
+    `Side by side with the peer (${options.peerDir}): ${options.rounds} alternating round(s)${options.withPeer ? '' : ', Baton only'}…`,
+  );
+  const result = await benchPeerCompare(options);
+  const table = compareTable(result);
+  console.table(table.rows);
+  console.table(table.targets);
+  for (const d of result.durability) {
+    console.log(
+      `durability: ${d.acknowledged} measured 2xx, ${d.rows} rows downstream, ${d.runs} succeeded runs stored (rows ≥ 2xx: warm-up and smoke requests count too)`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env['BENCH_PEER_COMPARE'] !== '0') await sideBySide();
+  if (process.env['BENCH_ONLY_PEER'] === '1') return;
+  // (f) cluster mode with 1, 2 and 4 worker processes vs embedded (PostgreSQL + Redis); BENCH_CLUSTER=0 skips it.
+  if (process.env['BENCH_CLUSTER'] !== '0') await benchCluster({ seconds, concurrency });
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   const config = loadConfig(
     {},
@@ -131,7 +156,10 @@ async function main(): Promise<void> {
     const acknowledged = new Set([...warm.acknowledged, ...webhook.acknowledged, ...mixed.acknowledged]);
     const c = benchCompile();
     const v = benchContractValidation(seconds);
+    const mapping = await benchMapping(seconds, peerCompareOptions().peerDir);
     const runsPage = await benchRunsPage(Number(process.env['BENCH_RUNS'] ?? 100_000));
+    // (e) metrics over 1,000,000 projected runs (BENCH_METRICS_FACTS to change the number).
+    const metrics = await benchMetrics(Number(process.env['BENCH_METRICS_FACTS'] ?? 1_000_000));
 
     console.table([
       {
@@ -164,12 +192,19 @@ async function main(): Promise<void> {
         unit: 'records/s',
         detail: `${v.records} validations in ${round(v.elapsed, 2)}s (compiled once, one extra field dropped)`,
       },
+      {
+        benchmark: 'hand-off mapping, declarative (compiled once per version)',
+        result: round(mapping.declarative, 2),
+        unit: 'µs/record',
+        detail: `budget 5 µs; with one JSONata computed field ${round(mapping.withJsonata, 1)} µs/record`,
+      },
       ...runsPage.rows.map((r) => ({
         benchmark: `runs page first screen, ${r.name} (${runsPage.total} runs)`,
         result: round(r.p50, 2),
         unit: 'ms',
         detail: `p50 of list(50) + counts; p90 ${round(r.p90, 2)} ms (budget 300 ms)`,
       })),
+      ...metricsRows(metrics),
     ]);
   } finally {
     await app.close();

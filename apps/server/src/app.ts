@@ -28,11 +28,16 @@ import { connectionRoutes } from './routes/connections.js';
 import { deadLetterRoutes } from './routes/dead-letters.js';
 import { draftRoutes } from './routes/drafts.js';
 import { flowRoutes } from './routes/flows.js';
+import { templateRoutes } from './routes/templates.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsPlugin } from './metrics/metrics-plugin.js';
+import { baselineRoutes } from './routes/baselines.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { hookRoutes } from './routes/hooks.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { myFieldsRoutes } from './routes/my-fields.js';
 import { ownerRoutes } from './routes/owners.js';
+import { playbookRoutes } from './playbook/playbook-routes.js';
 import { retentionPlugin } from './replay/run-retention.js';
 import { replayRoutes } from './routes/replay.js';
 import { runEventRoutes } from './routes/run-events.js';
@@ -41,6 +46,9 @@ import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { versionRoutes } from './routes/versions.js';
 import { webhookSecretRoutes } from './routes/webhook-secrets.js';
+import { batchRoutes } from './routes/batches.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { triggersPlugin } from './triggers/triggers-plugin.js';
 
 export interface AppDeps {
   /** Injected so tests can pin time; the wall clock otherwise. */
@@ -70,7 +78,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerErrorHandler(app);
 
   // Infrastructure, in dependency order.
-  await app.register(storePlugin, { dataDir: config.dataDir });
+  await app.register(storePlugin, {
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
+  });
   await app.register(downstreamPlugin, { dataDir: config.dataDir });
   await app.register(connectionsPlugin, {
     dataDir: config.dataDir,
@@ -93,12 +105,28 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       leaseMs: config.leaseMs,
       idempotencyWindowMs: config.idempotencyWindowMs,
     },
+    cluster: config.redisUrl ? { redisUrl: config.redisUrl, queuePrefix: config.queuePrefix } : undefined,
   });
   if (config.seedUsers) {
     await app.register(seedUsersPlugin, { dataDir: config.dataDir, password: config.seedPassword });
   }
   await app.register(notificationsPlugin, deps.notifications ?? {});
-  if (config.seed) await app.register(seedPlugin, { examplesDir: config.examplesDir });
+  await app.register(triggersPlugin, {
+    dataDir: config.dataDir,
+    egressAllow: config.egressAllow,
+    idempotencyWindowMs: config.idempotencyWindowMs,
+    batchLimit: config.batchLimit,
+    batchConcurrency: config.batchConcurrency,
+    cluster: config.redisUrl !== undefined,
+  });
+  // Metrics facts (issue 6): projected from finished runs; BATON_SEED_DEMO=false skips the demo history.
+  await app.register(metricsPlugin);
+  if (config.seed) {
+    await app.register(seedPlugin, {
+      examplesDir: config.examplesDir,
+      seedDemo: process.env.BATON_SEED_DEMO !== 'false',
+    });
+  }
   // Every route below is checked against the access table (auth/access-table.ts).
   await app.register(authPlugin, { hookRateLimit: config.hookRateLimit });
 
@@ -107,7 +135,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(authRoutes);
   await app.register(tokenRoutes);
   await app.register(userRoutes);
-  await app.register(flowRoutes);
+  await app.register(flowRoutes, { examplesDir: config.examplesDir });
+  await app.register(templateRoutes, { examplesDir: config.examplesDir });
   await app.register(draftRoutes);
   await app.register(versionRoutes);
   await app.register(approvalRoutes);
@@ -124,6 +153,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(myFieldsRoutes);
   await app.register(contractRoutes);
   await app.register(inboxRoutes);
+  await app.register(scheduleRoutes);
+  await app.register(batchRoutes);
+  await app.register(playbookRoutes);
+  await app.register(metricsRoutes);
+  await app.register(baselineRoutes);
   await app.register(healthRoutes);
 
   // Last: the web app, and the not-found handler that tells API 404s from SPA routes.

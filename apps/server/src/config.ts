@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadClusterConfig, type ClusterConfig } from './cluster/cluster-config.js';
+import { loadTriggersConfig, type TriggersConfig } from './triggers/triggers-config.js';
 import { loadReliabilityConfig, type ReliabilityConfig } from './reliability-config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface Config extends ReliabilityConfig {
+export interface Config extends ReliabilityConfig, ClusterConfig, TriggersConfig {
   port: number;
   host: string;
   /** Absolute. Holds `baton.sqlite` (Baton's own state) and `downstream.sqlite` (the embedded target). */
@@ -125,6 +127,8 @@ export function loadConfig(
     seedPassword: env['BATON_SEED_PASSWORD'] || undefined,
     hookRateLimit: hookRateLimit ?? 0,
     ...loadReliabilityConfig(value, problems),
+    ...loadClusterConfig(value, problems),
+    ...loadTriggersConfig(value, problems),
     runRetentionDays: retentionDays(value('BATON_RUN_RETENTION_DAYS'), problems),
     ...overrides,
   };

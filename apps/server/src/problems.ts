@@ -54,6 +54,16 @@ export const PROBLEM_TITLES = {
   field_not_found: 'Contract field not found',
   contract_import_failed: 'The document cannot be imported as a contract',
   inbox_item_not_found: 'Inbox item not found',
+  candidate_not_found: 'Scoping candidate not found',
+  candidate_has_flow: 'A flow was made from this candidate already',
+  risk_not_found: 'Risk not found',
+  runbook_revision_not_found: 'Runbook revision not found',
+  backlog_item_not_found: 'Backlog item not found',
+  invalid_week: 'Not a week (YYYY-MM-DD)',
+  batch_not_found: 'Batch not found',
+  schedule_not_configured: 'The published version has no schedule trigger',
+  schedule_source_failed: "The schedule's source could not be read",
+  schedule_tick_busy: 'A tick of this schedule is already running',
   internal_error: 'Internal error',
 } as const;
 

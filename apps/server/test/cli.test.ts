@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, tempDir } from './test-app.js';
@@ -37,7 +37,7 @@ describe('baton CLI', () => {
     expect(first).toMatchObject({ code: 0, out: expect.stringContaining('Applied migrations 1, 2') });
     const second = await finished(cli(['migrate']));
     expect(second.out).toMatch(/already at migration \d+/);
-  }, 30_000);
+  }, 120_000);
 
   it('starts, serves, and shuts down cleanly on SIGTERM', async () => {
     const child = cli(['start']);
@@ -65,7 +65,7 @@ describe('baton CLI', () => {
     const { code, out } = await exit;
     expect(code).toBe(0);
     expect(out).toContain(`Data folder: ${dataDir}`);
-  }, 30_000);
+  }, 120_000);
 
   it('refuses an invalid configuration and an unknown command', async () => {
     const bad = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
@@ -78,5 +78,40 @@ describe('baton CLI', () => {
       code: 1,
       out: expect.stringContaining('Unknown command'),
     });
-  }, 30_000);
+  }, 120_000);
+
+  it('refuses `worker` outside cluster mode', async () => {
+    const res = await finished(cli(['worker']));
+    expect(res).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('BATON_DATABASE_URL and BATON_REDIS_URL'),
+    });
+  }, 120_000);
+
+  it('exports an installation to a file and imports it into another', async () => {
+    const file = join(dataDir, 'export.jsonl');
+    const exported = await finished(cli(['export', file]));
+    expect(exported).toMatchObject({ code: 0, out: expect.stringMatching(/Exported .*1 flow\b/) });
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', format: 'baton-export', withRuns: false });
+
+    const otherDir = tempDir('baton-cli-import-');
+    try {
+      const imported = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', file], {
+        cwd: serverDir,
+        env: { ...process.env, BATON_DATA_DIR: otherDir, BATON_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      expect(await finished(imported)).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/Imported 3 users, \d+ owners, 0 connections, 1 flows \(1 versions\)/),
+      });
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+    expect(await finished(cli(['import']))).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('needs a file'),
+    });
+  }, 180_000);
 });

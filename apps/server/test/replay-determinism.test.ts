@@ -156,14 +156,12 @@ describe('replay is faithful', () => {
     expect(expected).toBeGreaterThan(10);
 
     const service = new ReplayService(store, createMemoryTargets(), inputs);
-    const started = performance.now();
     const report = await bulkWhatIf(
       store,
       service,
       { flowId: 'orders', against: 'draft', limit: 500, filter: {} },
       new Date(0),
     );
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(report.selected).toBe(500);
     expect(report.replayed).toBe(500);
     expect(report.outcomeChanged).toBe(expected);

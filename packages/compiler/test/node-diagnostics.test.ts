@@ -52,10 +52,15 @@ describe('compile: node diagnostics', () => {
     expect(paths).toContainEqual(['config_invalid', '/colour']);
   });
 
-  it('trigger_mode_unsupported for the reserved modes', () => {
+  it('trigger_schedule_missing and trigger_cron_invalid for a schedule trigger', () => {
     const src = linearSource();
     src.nodes[0] = node('n_t', 'trigger', { mode: 'schedule' });
-    expect(errorsOf(src).map((d) => [d.code, d.nodeId])).toEqual([['trigger_mode_unsupported', 'n_t']]);
+    expect(errorsOf(src).map((d) => [d.code, d.nodeId])).toEqual([['trigger_schedule_missing', 'n_t']]);
+    const source = { kind: 'http', url: 'https://example.com/orders', cursorField: 'id' };
+    src.nodes[0] = node('n_t', 'trigger', { mode: 'schedule', schedule: { cron: '* * 99 * *', source } });
+    expect(errorsOf(src).map((d) => [d.code, d.nodeId, d.path])).toEqual([
+      ['trigger_cron_invalid', 'n_t', '/schedule/cron'],
+    ]);
   });
 
   it('expression_invalid with the path of the expression', () => {

@@ -28,7 +28,14 @@ export { isCalendarDate, isEmail } from './expressions/baton-functions.js';
 export { recordKeyOf } from './record/record-key.js';
 export { isRecordObject, readPath } from './record/field-path.js';
 export { triggerKind } from './trigger/index.js';
-export { TriggerConfig, TRIGGER_MODES, SUPPORTED_TRIGGER_MODES } from './trigger/spec.js';
+export {
+  TriggerConfig,
+  TRIGGER_MODES,
+  SUPPORTED_TRIGGER_MODES,
+  ScheduleSettings,
+  ScheduleSource,
+} from './trigger/spec.js';
+export { cronSyntaxError } from './trigger/cron-syntax.js';
 export { mappingKind } from './mapping/index.js';
 export {
   MappingConfig,

@@ -1,5 +1,5 @@
 /** Kinds of downstream connection a write node can name. */
-export const CONNECTION_KINDS = ['sqlite-embedded', 'postgres', 'http'] as const;
+export const CONNECTION_KINDS = ['sqlite-embedded', 'postgres', 'http', 'jsonl-file'] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
 /**

@@ -1,10 +1,15 @@
 import type { ConnectionRepository } from './connections.js';
 import type { DeadLetterRepository } from './dead-letters.js';
 import type { AuditRepository } from './audit.js';
+import type { BatchRepository } from './batches.js';
+import type { ScheduleRepository } from './schedules.js';
+import type { BaselineRepository } from './baselines.js';
 import type { FlowRepository } from './flows.js';
+import type { MetricsRepository } from './metrics.js';
 import type { LedgerRepository } from './ledger.js';
 import type { NotificationRepository } from './notifications.js';
 import type { OwnerRepository } from './owners.js';
+import type { PlaybookRepository } from './playbook-repository.js';
 import type { RunRepository } from './runs.js';
 import type { AuthRepository } from './users.js';
 import type { VersionRepository } from './versions.js';
@@ -20,6 +25,11 @@ export interface Repositories {
   deadLetters: DeadLetterRepository;
   owners: OwnerRepository;
   notifications: NotificationRepository;
+  schedules: ScheduleRepository;
+  batches: BatchRepository;
+  metrics: MetricsRepository;
+  baselines: BaselineRepository;
+  playbook: PlaybookRepository;
 }
 
 export interface MigrationState {

@@ -36,7 +36,7 @@ describe('migration 8: inbox items for failed runs', () => {
         .run(),
     ).toThrow(/CHECK/);
 
-    expect(applyMigrations(db)).toEqual([8]);
+    expect(applyMigrations(db, 8)).toEqual([8]);
     expect(db.prepare('SELECT id, kind, record FROM inbox_items').all()).toEqual([
       { id: 'ibx_1', kind: 'follow_up', record: '{"a":1}' },
     ]);

@@ -37,6 +37,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
 
   'GET /api/flows': ALL,
   'POST /api/flows': EDITORS,
+  'GET /api/templates': EDITORS,
   'GET /api/flows/:id': ALL,
   'GET /api/flows/:id/draft': ALL,
   // Owners too: the handler lets them change only the rules of the contract fields they own.
@@ -70,6 +71,15 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'GET /api/dead-letters': ALL,
   'POST /api/dead-letters/retry': EDITORS,
 
+  // Schedule and batch triggers (triggers/). Rejects carry raw rows: editors only.
+  'GET /api/flows/:id/schedule': ALL,
+  'POST /api/flows/:id/schedule/run-now': EDITORS,
+  'POST /api/schedules/preview': ALL,
+  'POST /api/flows/:id/batches': EDITORS,
+  'GET /api/flows/:id/batches': ALL,
+  'GET /api/batches/:batchId': ALL,
+  'GET /api/batches/:batchId/rejects': EDITORS,
+
   // Connections: admins manage them (credentials); analysts see names and kinds to pick one.
   'GET /api/connections': EDITORS,
   'POST /api/connections': ADMIN,
@@ -78,6 +88,14 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'DELETE /api/connections/:name': ADMIN,
   'POST /api/connections/:name/test': ADMIN,
   'GET /api/flows/:id/metrics': ALL,
+  'GET /api/metrics/portfolio': ALL,
+  'GET /api/flows/:id/metrics/settings': ALL,
+  'PUT /api/flows/:id/metrics/settings': EDITORS,
+  'DELETE /api/flows/:id/metrics/demo': EDITORS,
+  'GET /api/flows/:id/baseline': ALL,
+  'POST /api/flows/:id/baseline': EDITORS,
+  'PUT /api/flows/:id/baseline': EDITORS,
+  'DELETE /api/flows/:id/baseline': EDITORS,
 
   'GET /api/owners': ALL,
   'POST /api/owners': ADMIN,
@@ -100,6 +118,28 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'POST /api/inbox/:itemId/close': ['admin', 'analyst', 'owner'],
   'POST /api/inbox/:itemId/reopen': ['admin', 'analyst', 'owner'],
   'GET /api/notifications/deliveries': ALL,
+
+  // The pilot playbook: analysts and owners keep it (owners own risks and runbook steps);
+  // viewers read it. A new flow from a candidate also passes POST /api/flows's own row.
+  'GET /api/playbook/candidates': ALL,
+  'POST /api/playbook/candidates': ['admin', 'analyst', 'owner'],
+  'GET /api/playbook/candidates/:candidateId': ALL,
+  'PATCH /api/playbook/candidates/:candidateId': ['admin', 'analyst', 'owner'],
+  'DELETE /api/playbook/candidates/:candidateId': ['admin', 'analyst', 'owner'],
+  'POST /api/playbook/candidates/:candidateId/flow': EDITORS,
+  'GET /api/flows/:id/risks': ALL,
+  'POST /api/flows/:id/risks': ['admin', 'analyst', 'owner'],
+  'PATCH /api/flows/:id/risks/:riskId': ['admin', 'analyst', 'owner'],
+  'DELETE /api/flows/:id/risks/:riskId': ['admin', 'analyst', 'owner'],
+  'GET /api/flows/:id/runbook': ALL,
+  'PUT /api/flows/:id/runbook': ['admin', 'analyst', 'owner'],
+  'GET /api/flows/:id/runbook/revisions': ALL,
+  'GET /api/flows/:id/status-report': ALL,
+  'POST /api/flows/:id/status-report': ALL,
+  'GET /api/flows/:id/retrospectives': ALL,
+  'POST /api/flows/:id/retrospectives': ['admin', 'analyst', 'owner'],
+  'GET /api/playbook/backlog': ALL,
+  'PATCH /api/playbook/backlog/:itemId': ['admin', 'analyst', 'owner'],
 
   'GET /api/audit': ALL,
   'GET /api/audit.csv': ALL,

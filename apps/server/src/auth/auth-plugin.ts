@@ -5,6 +5,7 @@ import { Problem } from '../problems.js';
 import { accessFor, WEBHOOK_ROLES } from './access-table.js';
 import { API_TOKEN_PREFIX, readCookie, safeEqual, SESSION_COOKIE, sha256 } from './credentials.js';
 import { RateLimiter } from './rate-limiter.js';
+import { TokenCache } from './token-cache.js';
 import { checkWebhookSignature, SIGNATURE_HEADER } from './webhook-signature.js';
 
 /** Who is calling, and how they proved it. */
@@ -42,7 +43,7 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
-async function identify(request: FastifyRequest): Promise<Caller | null> {
+async function identify(request: FastifyRequest, tokens?: TokenCache): Promise<Caller | null> {
   const app = request.server;
   const now = app.clock.now().toISOString();
   const authorization = request.headers.authorization;
@@ -50,9 +51,14 @@ async function identify(request: FastifyRequest): Promise<Caller | null> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]?.startsWith(API_TOKEN_PREFIX))
       throw unauthenticated('the Authorization header is not a Baton API token');
-    const found = await app.store.auth.useToken(sha256(match[1]), now);
+    const hash = sha256(match[1]);
+    const cached = tokens?.get(hash);
+    if (cached) return { user: cached, via: 'token' };
+    const generation = tokens?.mark() ?? 0;
+    const found = await app.store.auth.useToken(hash, now);
     if (!found || found.user.disabled)
       throw unauthenticated('the API token is unknown, revoked or its user disabled');
+    tokens?.set(hash, found.user, generation);
     return { user: found.user, via: 'token' };
   }
   const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
@@ -78,6 +84,13 @@ export interface AuthPluginOptions {
 export const authPlugin = fp<AuthPluginOptions>(
   async (app, options) => {
     const hookLimiter = new RateLimiter(options.hookRateLimit, 60_000);
+    // Webhook callers only; a state-changing API request may revoke or demote, so it clears it.
+    const webhookTokens = new TokenCache();
+    // onSend: the change has committed and the caller has not been answered yet.
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/hooks/')) webhookTokens.clear();
+      return payload;
+    });
     app.decorateRequest('caller', null);
     const routes: Array<{ method: string; url: string }> = [];
     app.decorate('registeredRoutes', routes);
@@ -112,7 +125,7 @@ export const authPlugin = fp<AuthPluginOptions>(
           );
         }
         if (request.headers.authorization !== undefined) {
-          const caller = await identify(request);
+          const caller = await identify(request, webhookTokens);
           if (caller && !WEBHOOK_ROLES.includes(caller.user.role)) {
             throw forbidden(`role ${caller.user.role} may not run flows`, { role: caller.user.role });
           }

@@ -9,6 +9,12 @@ export const SqliteConnectionConfig = Type.Object(
   { additionalProperties: false },
 );
 
+/** A JSON Lines file in the data folder, one line appended per record (no paths: see jsonl-target.ts). */
+export const JsonlConnectionConfig = Type.Object(
+  { file: Type.String({ pattern: '^[A-Za-z0-9_-]+\\.jsonl$', maxLength: 100 }) },
+  { additionalProperties: false },
+);
+
 export const PostgresConnectionConfig = Type.Object(
   {
     host: Type.String({ minLength: 1, maxLength: 255 }),

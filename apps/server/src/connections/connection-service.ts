@@ -5,6 +5,7 @@ import type { Clock, WriteTargets } from '@baton/nodes';
 import type { ConnectionKind, ConnectionRecord, Store } from '@baton/store';
 import { BadRequestProblem, NotFoundProblem, Problem } from '../problems.js';
 import { HttpTarget } from '../targets/http-target.js';
+import { openJsonlTarget } from '../targets/jsonl-target.js';
 import { PostgresTarget } from '../targets/postgres-target.js';
 import type { Sleep } from '../targets/retry-policy.js';
 import { SqliteDownstream } from '../targets/sqlite-downstream.js';
@@ -12,6 +13,7 @@ import type { EgressGuard } from '../targets/ssrf-guard.js';
 import type { ConnectionSecret } from './connection-schemas.js';
 import {
   HttpConnectionConfig,
+  JsonlConnectionConfig,
   PostgresConnectionConfig,
   SqliteConnectionConfig,
   type ConnectionInput,
@@ -23,6 +25,7 @@ const CONFIG_SCHEMAS: Record<ConnectionKind, TSchema> = {
   'sqlite-embedded': SqliteConnectionConfig,
   postgres: PostgresConnectionConfig,
   http: HttpConnectionConfig,
+  'jsonl-file': JsonlConnectionConfig,
 };
 
 interface LiveTarget {
@@ -103,10 +106,24 @@ export class ConnectionService {
         this.deps.guard.checkUrl(String(record.config.url));
         return { ok: true, message: `URL accepted; circuit ${live.breakerState?.() ?? 'closed'}` };
       }
+      if (record.kind === 'jsonl-file')
+        return { ok: true, message: 'JSONL file and its key index are writable' };
       return { ok: true, message: 'embedded SQLite file is writable' };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * A connection's kind, config and opened secret, for readers other than write targets (a
+   * schedule trigger querying a table). Stays in the server: never answer it over the API.
+   */
+  async resolve(
+    name: string,
+  ): Promise<{ kind: ConnectionKind; config: Record<string, unknown>; secret: ConnectionSecret }> {
+    const record = await this.record(name);
+    const secret: ConnectionSecret = record.secret ? this.unseal(name, record.secret) : {};
+    return { kind: record.kind, config: record.config, secret };
   }
 
   /** The live target of a connection, created on first use. */
@@ -136,6 +153,10 @@ export class ConnectionService {
     switch (record.kind) {
       case 'sqlite-embedded': {
         const target = new SqliteDownstream(join(this.deps.dataDir, String(record.config.file)), [name]);
+        return { target, close: async () => target.close() };
+      }
+      case 'jsonl-file': {
+        const target = openJsonlTarget(this.deps.dataDir, String(record.config.file));
         return { target, close: async () => target.close() };
       }
       case 'postgres': {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
-import { openSqliteStore, type Store } from '@baton/store';
+import { openPostgresStore, openSqliteStore, type Store } from '@baton/store';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,12 +10,23 @@ declare module 'fastify' {
 
 export interface StorePluginOptions {
   dataDir: string;
+  /** Cluster mode: `BATON_DATABASE_URL` (and `BATON_DATABASE_SCHEMA`) put the state in PostgreSQL. */
+  databaseUrl?: string | undefined;
+  databaseSchema?: string | undefined;
 }
 
-/** Baton's own database (`baton.sqlite` in the data dir), migrated on open, closed with the app. */
+/**
+ * Baton's own database (`baton.sqlite` in the data dir, or PostgreSQL when `databaseUrl` is
+ * set), migrated on open, closed with the app.
+ */
 export const storePlugin = fp<StorePluginOptions>(
   async (app, options) => {
-    const store = await openSqliteStore({ file: join(options.dataDir, 'baton.sqlite') });
+    const store = options.databaseUrl
+      ? await openPostgresStore({
+          connectionString: options.databaseUrl,
+          ...(options.databaseSchema !== undefined && { schema: options.databaseSchema }),
+        })
+      : await openSqliteStore({ file: join(options.dataDir, 'baton.sqlite') });
     if (store.migration.appliedNow.length > 0) {
       app.log.info({ migrations: store.migration.appliedNow }, 'database migrated');
     }

@@ -3,11 +3,17 @@ import { emptySource } from '@baton/schema';
 import { StoreConflictError } from '@baton/store';
 import { flowIdFromName } from '../flow-id.js';
 import { recordAudit } from '../governance/record-audit.js';
-import { ConflictProblem, NotFoundProblem } from '../problems.js';
+import { BadRequestProblem, ConflictProblem, NotFoundProblem } from '../problems.js';
 import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import { CreateFlowBody, FlowDetail, FlowList, FlowSummary } from '../schemas/flow-schemas.js';
+import { findTemplate, instantiateTemplate } from './templates.js';
 
-export async function flowRoutes(app: FastifyInstance): Promise<void> {
+export interface FlowRoutesOptions {
+  /** Where `examples/templates/` lives, for `POST /api/flows` with a `templateId`. */
+  examplesDir?: string;
+}
+
+export async function flowRoutes(app: FastifyInstance, options: FlowRoutesOptions = {}): Promise<void> {
   app.get('/api/flows', { schema: { tags: ['flows'], response: { 200: FlowList } } }, async () => ({
     items: await app.store.flows.list(),
   }));
@@ -22,21 +28,31 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { name, description = '' } = request.body;
-      const id = request.body.id ?? flowIdFromName(name);
+      const { name, templateId } = request.body;
+      const template =
+        templateId === undefined || options.examplesDir === undefined
+          ? null
+          : await findTemplate(options.examplesDir, templateId);
+      if (templateId !== undefined && !template)
+        throw new BadRequestProblem('bad_request', `no template ${templateId}`, { templateId });
+      const description = request.body.description ?? template?.source.meta.description ?? '';
+      // From a template the name is often the template's own, so a taken slug gets a suffix
+      // instead of a 409; an explicit id (or a plain create) still conflicts as before.
+      const id =
+        request.body.id ?? (template ? await freeFlowId(app, flowIdFromName(name)) : flowIdFromName(name));
       try {
         const flow = await app.store.flows.create({
           id,
           name: name.trim(),
           description,
-          draft: emptySource(),
+          draft: template ? instantiateTemplate(template.source) : emptySource(),
           now: app.clock.now().toISOString(),
         });
         await recordAudit(app, request, {
           action: 'flow.create',
           targetKind: 'flow',
           targetId: id,
-          details: { name: flow.name },
+          details: templateId ? { name: flow.name, templateId } : { name: flow.name },
         });
         return reply.code(201).header('location', `/api/flows/${id}`).send(flow);
       } catch (error) {
@@ -57,4 +73,13 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
       return { ...flow, versions };
     },
   );
+}
+
+/** `base`, else `base-2`, `base-3`… the first id no flow has yet (kept within the id pattern). */
+async function freeFlowId(app: FastifyInstance, base: string): Promise<string> {
+  if (!(await app.store.flows.get(base))) return base;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base.slice(0, 62 - String(n).length)}-${n}`;
+    if (!(await app.store.flows.get(candidate))) return candidate;
+  }
 }

@@ -6,14 +6,18 @@ const Ready = Type.Object(
   {
     status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
     checks: Type.Object(
-      { database: Type.Union([Type.Literal('ok'), Type.Literal('failing')]) },
+      {
+        database: Type.Union([Type.Literal('ok'), Type.Literal('failing')]),
+        /** Cluster mode only: the queue's Redis. */
+        redis: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('failing')])),
+      },
       { additionalProperties: false },
     ),
   },
   { additionalProperties: false },
 );
 
-/** Liveness (the process answers) and readiness (the database answers too). */
+/** Liveness (the process answers) and readiness (the database answers too, and Redis in cluster mode). */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } } }, async () => ({
     status: 'ok' as const,
@@ -23,15 +27,21 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     '/readyz',
     { schema: { tags: ['health'], response: { 200: Ready, 503: Ready } } },
     async (request, reply) => {
-      try {
-        await app.store.ping();
-        return { status: 'ready' as const, checks: { database: 'ok' as const } };
-      } catch (error) {
-        request.log.warn({ err: error }, 'readiness: database not answering');
-        return reply
-          .code(503)
-          .send({ status: 'not_ready' as const, checks: { database: 'failing' as const } });
-      }
+      const check = async (name: string, ping: () => Promise<void>) =>
+        ping().then(
+          () => 'ok' as const,
+          (error: unknown) => {
+            request.log.warn({ err: error }, `readiness: ${name} not answering`);
+            return 'failing' as const;
+          },
+        );
+      const [database, redis] = await Promise.all([
+        check('database', () => app.store.ping()),
+        app.redisPing ? check('redis', app.redisPing) : undefined,
+      ]);
+      const checks = { database, ...(redis && { redis }) };
+      if (database === 'ok' && redis !== 'failing') return { status: 'ready' as const, checks };
+      return reply.code(503).send({ status: 'not_ready' as const, checks });
     },
   );
 }

@@ -152,6 +152,8 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
             by: callerOf(request).user.username,
           },
         );
+        // The runbook ships with the version: record the revision current now (first pin wins).
+        await app.store.playbook.pinRunbook(flowId, published.version, app.clock.now().toISOString());
         if (superseded !== null || before?.version !== n) {
           await recordAudit(app, request, {
             action: 'version.publish',

@@ -40,6 +40,13 @@ export interface RunnerDeps {
   /** Opens the sealed input of a run to execute it; seals the input of a retry. */
   inputs: RunInputVault;
   onError?: (error: unknown, context: string) => void;
+  /**
+   * Cluster mode (apps/server/src/cluster): committed runs go to workers elsewhere instead of
+   * this process's pool. Without `wait` nobody reads the answer.
+   */
+  dispatcher?: {
+    dispatch(job: { run: RunRecord; retryOf: string | null }, wait: boolean): Promise<ExecutedRun>;
+  };
 }
 
 interface Job {
@@ -122,7 +129,7 @@ export class Runner {
       this.pendingIntakes--;
     }
     if (decision.kind === 'duplicate') return decision;
-    const done = this.enqueue({ run: decision.run, retryOf: decision.retryOf });
+    const done = this.enqueue({ run: decision.run, retryOf: decision.retryOf }, wait);
     if (!wait) {
       done.catch(() => undefined); // the reconciler finishes it; nobody waits here
       return { kind: 'accepted', runId: decision.run.id, version: decision.run.version };
@@ -169,7 +176,7 @@ export class Runner {
       await tx.deadLetters.markRetried(runId, run.id, run.receivedAt);
       return run;
     });
-    const done = this.enqueue({ run: queued, retryOf: runId });
+    const done = this.enqueue({ run: queued, retryOf: runId }, wait);
     if (!wait) {
       done.catch(() => undefined);
       return { run: null, runId: queued.id, retryOf: runId };
@@ -252,7 +259,13 @@ export class Runner {
     };
   }
 
-  private enqueue(job: Job): Promise<ExecutedRun> {
+  /** Executes a run committed elsewhere in this process's pool (a cluster worker's job). */
+  execute(run: RunRecord, retryOf: string | null): Promise<ExecutedRun> {
+    return this.enqueue({ run, retryOf });
+  }
+
+  private enqueue(job: Job, wait = true): Promise<ExecutedRun> {
+    if (this.deps.dispatcher) return this.deps.dispatcher.dispatch(job, wait);
     return new Promise<ExecutedRun>((resolve, reject) => {
       const waiting = this.completions.get(job.run.id);
       if (waiting) return void waiting.push({ resolve, reject });

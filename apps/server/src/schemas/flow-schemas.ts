@@ -25,6 +25,8 @@ export const CreateFlowBody = Type.Object(
     id: Type.Optional(Type.String({ pattern: FLOW_ID_PATTERN })),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** Start from `examples/templates/<templateId>/` instead of an empty draft (GET /api/templates). */
+    templateId: Type.Optional(Type.String({ minLength: 1, maxLength: 63 })),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,8 @@ import { DOWNSTREAM_CONNECTION } from './sqlite-downstream.js';
 
 /**
  * The `WriteTargets` the engine sees: a write node's `connection` picks the target, the
- * built-in embedded `downstream` database or a named connection (sqlite-embedded, postgres, http).
+ * built-in embedded `downstream` database or a named connection (sqlite-embedded, postgres, http,
+ * jsonl-file: one line appended per record, once per idempotency key; see jsonl-target.ts).
  */
 export class TargetRouter implements WriteTargets {
   constructor(

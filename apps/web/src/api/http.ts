@@ -18,6 +18,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests `request` cannot make (a streamed file upload): the header to send, if any. */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 /** Called when the server answers 401: the session ended (expired, signed out elsewhere). */
 export function onUnauthorized(listener: () => void): () => void {
   unauthorizedListeners.add(listener);

@@ -26,13 +26,14 @@ export function UserMenu() {
         className="user-menu-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={`User menu: ${user.username} (${ROLE_LABELS[user.role]})`}
         title={`${user.displayName} · ${ROLE_LABELS[user.role]}`}
         onClick={() => setOpen((o) => !o)}
       >
         <span className="user-avatar" aria-hidden="true">
           {user.displayName.slice(0, 1).toUpperCase()}
         </span>
+        {/* Named by its content, so the name contains the visible text (label-in-name). */}
+        <span className="visually-hidden">{`User menu: ${user.username} (${ROLE_LABELS[user.role]}) `}</span>
         <span className="app-nav-text user-menu-text">
           <span className="user-menu-name">{user.displayName}</span>
           <span className="user-menu-role">{ROLE_LABELS[user.role]}</span>

@@ -50,4 +50,11 @@ describe('connection form model', () => {
       config: { file: 'crm.sqlite' },
     });
   });
+
+  it('names only the file for a JSON Lines connection', () => {
+    expect(toInput({ ...initialState(null), kind: 'jsonl-file', file: 'orders.jsonl' }, false)).toEqual({
+      kind: 'jsonl-file',
+      config: { file: 'orders.jsonl' },
+    });
+  });
 });

@@ -42,6 +42,7 @@ export function initialState(connection: Connection | null): FormState {
 export function toInput(form: FormState, editing: boolean): ConnectionInput {
   switch (form.kind) {
     case 'sqlite-embedded':
+    case 'jsonl-file':
       return { kind: form.kind, config: { file: form.file } };
     case 'postgres': {
       const input: ConnectionInput = {

@@ -54,14 +54,22 @@ export function ConnectionForm({ connection, onSave, onCancel }: ConnectionFormP
           aria-label="Kind"
           value={form.kind}
           disabled={editing}
-          onChange={(e) => setForm({ ...form, kind: e.target.value as ConnectionKind })}
+          onChange={(e) => {
+            const kind = e.target.value as ConnectionKind;
+            // Each file kind has its own extension; swap it so the default name stays valid.
+            const file = form.file.replace(/\.(sqlite|jsonl)$/, kind === 'jsonl-file' ? '.jsonl' : '.sqlite');
+            setForm({ ...form, kind, file });
+          }}
         >
           <option value="postgres">PostgreSQL table</option>
           <option value="http">HTTP endpoint</option>
           <option value="sqlite-embedded">Embedded SQLite file</option>
+          <option value="jsonl-file">JSON Lines file</option>
         </select>
       </label>
-      {form.kind === 'sqlite-embedded' ? field('file', 'File in the data folder', { mono: true }) : null}
+      {form.kind === 'sqlite-embedded' || form.kind === 'jsonl-file'
+        ? field('file', 'File in the data folder', { mono: true })
+        : null}
       {form.kind === 'postgres' ? (
         <>
           {field('host', 'Host', { mono: true })}

@@ -1,6 +1,6 @@
 import { request } from '../api/http';
 
-export type ConnectionKind = 'sqlite-embedded' | 'postgres' | 'http';
+export type ConnectionKind = 'sqlite-embedded' | 'jsonl-file' | 'postgres' | 'http';
 
 export interface Connection {
   name: string;

@@ -10,6 +10,7 @@ function summary(c: Connection): string {
   const config = c.config as Record<string, string | number | undefined>;
   switch (c.kind) {
     case 'sqlite-embedded':
+    case 'jsonl-file':
       return String(config.file);
     case 'postgres':
       return `${String(config.user)}@${String(config.host)}:${String(config.port)}/${String(config.database)} · ${String(config.schema)}`;
@@ -20,6 +21,7 @@ function summary(c: Connection): string {
 
 const KIND_LABELS: Record<Connection['kind'], string> = {
   'sqlite-embedded': 'Embedded SQLite',
+  'jsonl-file': 'JSON Lines file',
   postgres: 'PostgreSQL',
   http: 'HTTP',
 };

@@ -4,15 +4,21 @@ import type { Diagnostic, NodeKind, Position } from '@baton/schema';
 import type { FlowDetail } from '../api/api-types';
 import { useEditorStoreApi } from './store/editor-store-context';
 import { addNode } from './commands/node-commands';
-import { newNodeId } from './commands/ids';
-import { newNodeOfKind } from './kinds/kind-catalog';
+import { addNodeAfter } from './commands/add-after-commands';
+import { newEdgeId, newNodeId } from './commands/ids';
+import { kindSpec, newNodeOfKind } from './kinds/kind-catalog';
+import { useEditorActions } from './clipboard/use-editor-actions';
+import { useCanvasShortcuts } from './shortcuts/use-canvas-shortcuts';
+import { ShortcutHelp } from './shortcuts/shortcut-help';
+import { useLayoutOnImport } from './layout/use-layout-on-import';
+import { CanvasTools } from './toolbar/canvas-tools';
 import { useLiveDiagnostics } from './diagnostics/use-live-diagnostics';
 import { useAutosave } from './autosave/use-autosave';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { EditorToolbar, type EditorView } from './toolbar/editor-toolbar';
 import { Palette } from './palette/palette';
 import { EditorDnd } from './palette/editor-dnd';
-import { FlowCanvas } from './canvas/flow-canvas';
+import { FlowCanvas, GRID } from './canvas/flow-canvas';
 import { Inspector } from './inspector/inspector';
 import { DiagnosticsPanel } from './diagnostics/diagnostics-panel';
 import { JsonView } from './json-view/json-view';
@@ -47,6 +53,13 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
   const [rightTab, setRightTab] = useState<RightTab>('inspector');
   const [publishing, setPublishing] = useState(false);
   const stageRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const actions = useEditorActions();
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const focusPaletteSearch = useCallback(() => searchRef.current?.focus(), []);
+  useCanvasShortcuts({ actions, openHelp, focusPaletteSearch });
+  useLayoutOnImport(GRID);
 
   const addKind = useCallback(
     (kind: NodeKind, position: Position) => {
@@ -62,13 +75,40 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
 
   const addAtCentre = useCallback(
     (kind: NodeKind) => {
+      const state = store.getState();
+      // With one node selected, the keyboard builds a chain: the new node goes to its right,
+      // wired from its first free output, as one undo entry.
+      const afterId = state.selection.nodes.length === 1 ? state.selection.nodes[0] : undefined;
+      const after = afterId ? state.source.layout.nodes[afterId] : undefined;
+      if (afterId && after) {
+        const node = newNodeOfKind(kind, newNodeId(), state.source.nodes);
+        const siblings = state.source.edges.filter((e) => e.source.node === afterId).length;
+        state.perform(addNodeAfter, {
+          node,
+          position: { x: after.x + 280, y: after.y + siblings * 140 },
+          afterId,
+          edgeId: newEdgeId(),
+          specOf: kindSpec,
+        });
+        state.select({ nodes: [node.id], edges: [] });
+        setRightTab('inspector');
+        // Keep the chain in view as it grows past the edge of the canvas.
+        const rect = stageRef.current?.getBoundingClientRect();
+        const placed = store.getState().source.layout.nodes[node.id];
+        if (rect && placed) {
+          const far = screenToFlowPosition({ x: rect.right, y: rect.bottom });
+          if (placed.x + 220 > far.x || placed.y + 80 > far.y)
+            requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }));
+        }
+        return;
+      }
       const rect = stageRef.current?.getBoundingClientRect();
       if (!rect) return;
       const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-      const offset = store.getState().source.nodes.length * 12; // so repeated adds do not stack exactly
+      const offset = state.source.nodes.length * 12; // so repeated adds do not stack exactly
       addKind(kind, { x: centre.x - 110 + offset, y: centre.y - 32 + offset });
     },
-    [addKind, screenToFlowPosition, store],
+    [addKind, fitView, screenToFlowPosition, store],
   );
 
   const reveal = useCallback(
@@ -115,10 +155,11 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
       />
       <EditorDnd onDropKind={addKind}>
         <div className="flow-editor-body">
-          <Palette onAdd={addAtCentre} />
+          <Palette onAdd={addAtCentre} searchRef={searchRef} />
           <div className="flow-editor-center">
             <div className="flow-editor-stage" ref={stageRef}>
               <FlowCanvas />
+              {view === 'canvas' ? <CanvasTools actions={actions} onHelp={openHelp} /> : null}
               {/* The JSON view lies over the canvas instead of replacing it, so the viewport survives. */}
               {view === 'json' ? (
                 <div className="flow-editor-overlay">
@@ -173,6 +214,7 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
           </aside>
         </div>
       </EditorDnd>
+      {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
       {publishing ? (
         <PublishDialog
           flowId={flow.id}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { governanceApi, type ReviewedVersion } from '../api/governance-api';
 import { useCurrentUser } from '../auth/session-store';
 import { formatRelative, formatDateTime } from '../ui/format-time';
@@ -81,6 +82,15 @@ export function VersionHistoryPanel({ flowId, onChanged }: VersionHistoryPanelPr
           </div>
           {v.changeNote ? <p className="version-reason">{v.changeNote.reason}</p> : null}
           <ReviewTrail v={v} />
+          {v.publishedAt ? (
+            // The pilot playbook keeps the runbook revision each version was published with.
+            <Link
+              className="btn btn-sm btn-ghost"
+              to={`/flows/${encodeURIComponent(flowId)}/playbook?tab=runbook&version=${v.version}`}
+            >
+              Runbook as shipped
+            </Link>
+          ) : null}
           <VersionActions
             flowId={flowId}
             version={v}

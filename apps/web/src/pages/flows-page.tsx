@@ -6,11 +6,13 @@ import { EmptyState, ErrorState, Skeleton } from '../ui/state-views';
 import { formatRelative, formatDateTime } from '../ui/format-time';
 import { useAsync } from '../ui/use-async';
 import { NewFlowDialog } from './new-flow-dialog';
+import { TemplateDialog } from '../templates/template-dialog';
 import './flows-page.css';
 
 export function FlowsPage() {
   const flows = useAsync((signal) => flowsApi.list(signal), []);
   const [creating, setCreating] = useState(false);
+  const [fromTemplate, setFromTemplate] = useState(false);
   const navigate = useNavigate();
 
   const newFlowButton = (
@@ -26,7 +28,12 @@ export function FlowsPage() {
           <h1>Flows</h1>
           <p>Each flow is one hand-off between two systems: drawn, agreed, versioned and measured.</p>
         </div>
-        {newFlowButton}
+        <div className="page-header-actions" style={{ display: 'flex', gap: 8 }}>
+          <button type="button" className="btn" onClick={() => setFromTemplate(true)}>
+            From template…
+          </button>
+          {newFlowButton}
+        </div>
       </header>
 
       {flows.status === 'error' && !flows.data ? (
@@ -69,17 +76,24 @@ export function FlowsPage() {
           }}
         />
       ) : null}
+      {fromTemplate ? (
+        <TemplateDialog
+          onClose={() => setFromTemplate(false)}
+          onCreated={(flow) => {
+            setFromTemplate(false);
+            void navigate(`/flows/${encodeURIComponent(flow.id)}`);
+          }}
+        />
+      ) : null}
     </div>
   );
 }
 
 function FlowCard({ flow }: { flow: FlowSummary }) {
   return (
-    <Link
-      to={`/flows/${encodeURIComponent(flow.id)}`}
-      className="card flow-card"
-      aria-label={`Open flow ${flow.name}`}
-    >
+    <Link to={`/flows/${encodeURIComponent(flow.id)}`} className="card flow-card">
+      {/* Named by its content (label-in-name): "Open flow <name> …" for screen readers. */}
+      <span className="visually-hidden">Open flow </span>
       <div className="flow-card-head">
         <div>
           <h2>{flow.name}</h2>

@@ -29,6 +29,24 @@ export function AppShell() {
           </span>
           <span className="app-nav-text">Runs</span>
         </NavLink>
+        <NavLink to="/batches" aria-label="Batches" title="Batch upload">
+          <span className="app-nav-glyph" aria-hidden="true">
+            ⇪
+          </span>
+          <span className="app-nav-text">Batches</span>
+        </NavLink>
+        <NavLink to="/metrics" aria-label="Metrics" title="Metrics portfolio">
+          <span className="app-nav-glyph" aria-hidden="true">
+            ◔
+          </span>
+          <span className="app-nav-text">Metrics</span>
+        </NavLink>
+        <NavLink to="/playbook" aria-label="Playbook" title="Pilot playbook">
+          <span className="app-nav-glyph" aria-hidden="true">
+            ◫
+          </span>
+          <span className="app-nav-text">Playbook</span>
+        </NavLink>
         <NavLink to="/approvals" aria-label="Approvals" title="Approvals">
           <span className="app-nav-glyph" aria-hidden="true">
             ✓

@@ -1,7 +1,9 @@
+import type { Static } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { fakeContext } from '../testing/fake-context.js';
 import { compileTrigger } from './compile.js';
 import { executeTrigger } from './execute.js';
+import type { TriggerConfig } from './spec.js';
 
 describe('trigger execute', () => {
   it('emits the record as received', async () => {
@@ -34,20 +36,48 @@ describe('trigger execute', () => {
 });
 
 describe('trigger compile', () => {
-  const input = (mode: 'webhook' | 'manual' | 'schedule' | 'batch') => ({
+  const input = (config: Static<typeof TriggerConfig>) => ({
     nodeId: 'n_t',
-    config: { mode },
+    config,
     fieldsIn: null,
     incomingEdges: [],
     outgoingEdges: [],
   });
-  it('accepts webhook and manual, and refuses the reserved modes for now', () => {
-    expect(compileTrigger(input('webhook')).diagnostics).toEqual([]);
-    expect(compileTrigger(input('manual')).diagnostics).toEqual([]);
-    for (const mode of ['schedule', 'batch'] as const) {
-      expect(compileTrigger(input(mode)).diagnostics).toMatchObject([
-        { code: 'trigger_mode_unsupported', nodeId: 'n_t', path: '/mode' },
-      ]);
+  const source = {
+    kind: 'sql' as const,
+    connection: 'crm',
+    query: 'SELECT * FROM orders',
+    cursorColumn: 'id',
+    limit: 10,
+  };
+
+  it('accepts webhook, manual and batch as they are', () => {
+    for (const mode of ['webhook', 'manual', 'batch'] as const) {
+      expect(compileTrigger(input({ mode })).diagnostics).toEqual([]);
     }
   });
+
+  it('asks a schedule trigger for its settings', () => {
+    expect(compileTrigger(input({ mode: 'schedule' })).diagnostics).toMatchObject([
+      { code: 'trigger_schedule_missing', nodeId: 'n_t', path: '/schedule' },
+    ]);
+  });
+
+  it.each(['*/5 * * * *', '0 30 9 * * MON-FRI', '@hourly', '0 0 L * ?', '0 9 * JAN,JUL 1#2'])(
+    'accepts the cron %s',
+    (cron) => {
+      expect(compileTrigger(input({ mode: 'schedule', schedule: { cron, source } })).diagnostics).toEqual([]);
+    },
+  );
+
+  it.each(['* * *', '61 * * * *', '* 24 * * *', '*/0 * * * *', '@sometimes', '* * * FOO *', '1-2-3 * * * *'])(
+    'refuses the cron %s with trigger_cron_invalid',
+    (cron) => {
+      expect(
+        compileTrigger(input({ mode: 'schedule', schedule: { cron, source } })).diagnostics,
+      ).toMatchObject([
+        { code: 'trigger_cron_invalid', nodeId: 'n_t', path: '/schedule/cron', severity: 'error' },
+      ]);
+    },
+  );
 });

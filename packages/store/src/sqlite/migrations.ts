@@ -6,6 +6,10 @@ import { OWNERS_MIGRATION } from './migration-5-owners.js';
 import { RUN_SEARCH_MIGRATION } from './migration-6-run-search.js';
 import { SEALED_INPUT_MIGRATION } from './migration-7-sealed-input.js';
 import { FAILURE_NOTICES_MIGRATION } from './migration-8-failure-notices.js';
+import { TRIGGERS_MIGRATION } from './migration-9-triggers.js';
+import { METRICS_MIGRATION } from './migration-10-metrics.js';
+import { PLAYBOOK_MIGRATION } from './migration-11-playbook.js';
+import { RUN_STEPS_DOCUMENT_MIGRATION } from './migration-12-run-steps-document.js';
 
 export interface Migration {
   id: number;
@@ -160,6 +164,10 @@ export const MIGRATIONS: readonly Migration[] = [
   RUN_SEARCH_MIGRATION,
   SEALED_INPUT_MIGRATION,
   FAILURE_NOTICES_MIGRATION,
+  TRIGGERS_MIGRATION,
+  METRICS_MIGRATION,
+  PLAYBOOK_MIGRATION,
+  RUN_STEPS_DOCUMENT_MIGRATION,
 ];
 
 export const LATEST_MIGRATION = Math.max(0, ...MIGRATIONS.map((m) => m.id));

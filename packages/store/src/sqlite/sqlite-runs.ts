@@ -136,56 +136,46 @@ export class SqliteRuns implements RunRepository {
   }
 
   finish(runId: string, outcome: RunOutcome): Promise<boolean> {
-    return this.sql.gate(() =>
-      this.sql.db.transaction(() => {
-        const updated = this.sql
-          .stmt(
-            `UPDATE runs SET status = ?, record_key = ?, started_at = ?, finished_at = ?, duration_ms = ?, error = ?
-             WHERE id = ? AND status IN ('queued', 'running')`,
-          )
-          .run(
-            outcome.status,
-            outcome.recordKey,
-            outcome.startedAt,
-            outcome.finishedAt,
-            outcome.durationMs,
-            outcome.error,
-            runId,
-          );
-        if (updated.changes === 0) return false;
-        const insertStep = this.sql.stmt(
-          `INSERT INTO run_steps (run_id, seq, node_id, kind, status, started_at, duration_ms, step)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    return this.sql.gate(() => {
+      // One UPDATE per run: the steps go in as one JSON document on the run's own row
+      // (migration 12), not one run_steps row (and index entry) per step.
+      const updated = this.sql
+        .stmt(
+          `UPDATE runs SET status = ?, record_key = ?, started_at = ?, finished_at = ?, duration_ms = ?, error = ?,
+             steps = ?
+           WHERE id = ? AND status IN ('queued', 'running')`,
+        )
+        .run(
+          outcome.status,
+          outcome.recordKey,
+          outcome.startedAt,
+          outcome.finishedAt,
+          outcome.durationMs,
+          outcome.error,
+          JSON.stringify(outcome.steps),
+          runId,
         );
-        for (const step of outcome.steps) {
-          insertStep.run(
-            runId,
-            step.seq,
-            step.nodeId,
-            step.kind,
-            step.status,
-            step.startedAt,
-            step.durationMs,
-            JSON.stringify(step),
-          );
-        }
-        return true;
-      })(),
-    );
+      return updated.changes > 0;
+    });
   }
 
   get(runId: string): Promise<RunDetail | null> {
     return this.sql.gate(() => {
       const row = this.sql
-        .stmt(`SELECT ${SUMMARY_COLUMNS}, input, input_sealed FROM runs WHERE id = ?`)
-        .get(runId) as RunInputRow | undefined;
+        .stmt(`SELECT ${SUMMARY_COLUMNS}, input, input_sealed, steps FROM runs WHERE id = ?`)
+        .get(runId) as (RunInputRow & { steps: string | null }) | undefined;
       if (!row) return null;
-      const steps = (
-        this.sql.stmt('SELECT step FROM run_steps WHERE run_id = ? ORDER BY seq').all(runId) as Array<{
-          step: string;
-        }>
-      ).map((s) => parseJson<Step>(s.step));
-      return { ...toRecord(row), steps };
+      // Runs finished before migration 12 keep their steps in run_steps.
+      const steps =
+        row.steps !== null
+          ? parseJson<Step[]>(row.steps)
+          : (
+              this.sql.stmt('SELECT step FROM run_steps WHERE run_id = ? ORDER BY seq').all(runId) as Array<{
+                step: string;
+              }>
+            ).map((s) => parseJson<Step>(s.step));
+      const { steps: _stored, ...rest } = row;
+      return { ...toRecord(rest), steps };
     });
   }
 
@@ -281,7 +271,7 @@ export class SqliteRuns implements RunRepository {
         ).map((r) => r.id);
         const dropSteps = this.sql.stmt('DELETE FROM run_steps WHERE run_id = ?');
         const dropInput = this.sql.stmt(
-          `UPDATE runs SET input = '{}', input_sealed = NULL, purged_at = ? WHERE id = ?`,
+          `UPDATE runs SET input = '{}', input_sealed = NULL, steps = NULL, purged_at = ? WHERE id = ?`,
         );
         for (const id of ids) {
           dropSteps.run(id);

@@ -6,13 +6,18 @@ import { applyMigrations, currentMigration, LATEST_MIGRATION } from './migration
 import { SqlContext, type Gate } from './sql-context.js';
 import { SqliteAudit } from './sqlite-audit.js';
 import { SqliteAuth } from './sqlite-auth.js';
+import { SqliteBatches } from './sqlite-batches.js';
 import { SqliteConnections } from './sqlite-connections.js';
 import { SqliteDeadLetters } from './sqlite-dead-letters.js';
 import { SqliteFlows } from './sqlite-flows.js';
 import { SqliteLedger } from './sqlite-ledger.js';
+import { SqliteBaselines } from './sqlite-baselines.js';
+import { SqliteMetrics } from './sqlite-metrics.js';
 import { SqliteNotifications } from './sqlite-notifications.js';
 import { SqliteOwners } from './sqlite-owners.js';
+import { SqlitePlaybook } from './sqlite-playbook.js';
 import { SqliteRuns } from './sqlite-runs.js';
+import { SqliteSchedules } from './sqlite-schedules.js';
 import { SqliteVersions } from './sqlite-versions.js';
 
 export interface SqliteStoreOptions {
@@ -36,6 +41,11 @@ function repositories(sql: SqlContext): Repositories {
     deadLetters: new SqliteDeadLetters(sql),
     owners: new SqliteOwners(sql),
     notifications: new SqliteNotifications(sql),
+    schedules: new SqliteSchedules(sql),
+    batches: new SqliteBatches(sql),
+    metrics: new SqliteMetrics(sql),
+    baselines: new SqliteBaselines(sql),
+    playbook: new SqlitePlaybook(sql),
   };
 }
 
@@ -56,6 +66,11 @@ class SqliteStore implements Store {
   readonly deadLetters;
   readonly owners;
   readonly notifications;
+  readonly schedules;
+  readonly batches;
+  readonly metrics;
+  readonly baselines;
+  readonly playbook;
   private readonly tx: Repositories;
   private busy: Promise<void> | null = null;
   private closed = false;
@@ -81,6 +96,11 @@ class SqliteStore implements Store {
       deadLetters: this.deadLetters,
       owners: this.owners,
       notifications: this.notifications,
+      schedules: this.schedules,
+      batches: this.batches,
+      metrics: this.metrics,
+      baselines: this.baselines,
+      playbook: this.playbook,
     } = repositories(sql));
     this.tx = repositories(sql.withGate(direct));
   }

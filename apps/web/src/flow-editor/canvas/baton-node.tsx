@@ -1,6 +1,8 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useEditor } from '../store/editor-store-context';
+import { useEditor, useEditorStoreApi } from '../store/editor-store-context';
+import { renameNode } from '../commands/node-commands';
+import { nodeById } from './node-index';
 import { kindSpec } from '../kinds/kind-catalog';
 import { nodeSummary } from '../kinds/node-summary';
 import { Glyph } from '../../ui/glyph';
@@ -13,8 +15,10 @@ import type { CanvasNode } from './to-react-flow';
  * (the same reason xyflow's NodeRenderer hands each wrapper just an id).
  */
 export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<CanvasNode>) {
-  const node = useEditor((s) => s.source.nodes.find((n) => n.id === id));
+  const node = useEditor((s) => nodeById(s.source.nodes, id));
   const counts = useEditor((s) => s.diagnosticCounts[id]);
+  const renaming = useEditor((s) => s.renamingId === id);
+  const store = useEditorStoreApi();
   if (!node) return null;
   const spec = kindSpec(node.kind);
   const errors = counts?.errors ?? 0;
@@ -37,7 +41,7 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
           position={Position.Left}
           id={port.id}
           className="baton-handle"
-          aria-label={`${node.label} input ${port.label}`}
+          title={`${node.label} input ${port.label}`}
         />
       ))}
       <div className="baton-node-head">
@@ -45,13 +49,35 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
           <Glyph name={spec?.palette.glyph ?? node.kind} />
         </span>
         <div className="baton-node-titles">
-          <div className="baton-node-label">{node.label || spec?.title}</div>
+          {renaming ? (
+            <LabelEditor
+              initial={node.label}
+              onDone={(label) => {
+                const state = store.getState();
+                state.setRenaming(null);
+                const trimmed = label?.trim();
+                if (trimmed) state.perform(renameNode, { id, label: trimmed });
+              }}
+            />
+          ) : (
+            <div
+              className="baton-node-label"
+              title="Double-click to rename"
+              onDoubleClick={(event) => {
+                event.stopPropagation();
+                store.getState().setRenaming(id);
+              }}
+            >
+              {node.label || spec?.title}
+            </div>
+          )}
           <div className="baton-node-kind">{spec?.title ?? node.kind}</div>
         </div>
         {errors + warnings > 0 ? (
           <span
             className={`baton-node-badge ${errors > 0 ? 'is-error' : 'is-warning'}`}
             title={`${errors} error(s), ${warnings} warning(s)`}
+            role="img"
             aria-label={`${errors > 0 ? errors : warnings} ${errors > 0 ? 'errors' : 'warnings'}`}
           >
             {errors > 0 ? errors : warnings}
@@ -70,7 +96,7 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
                   position={Position.Right}
                   id={port.id}
                   className="baton-handle"
-                  aria-label={`${node.label} output ${port.id}`}
+                  title={`${node.label} output ${port.id}`}
                 />
               </div>
             ))}
@@ -83,7 +109,7 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
               position={Position.Right}
               id={port.id}
               className="baton-handle"
-              aria-label={`${node.label} output ${port.id}`}
+              title={`${node.label} output ${port.id}`}
             />
           ))
         )
@@ -91,3 +117,27 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
     </div>
   );
 });
+
+/**
+ * The inline label field: Enter or leaving it commits (one `renameNode`), Escape cancels.
+ * `nodrag`/`nopan` keep React Flow from starting a drag when the text is selected with the mouse.
+ */
+function LabelEditor({ initial, onDone }: { initial: string; onDone: (label: string | null) => void }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <input
+      className="baton-node-label-input nodrag nopan"
+      aria-label="Node name"
+      value={value}
+      autoFocus
+      onFocus={(event) => event.currentTarget.select()}
+      onChange={(event) => setValue(event.target.value)}
+      onBlur={() => onDone(value)}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') onDone(value);
+        else if (event.key === 'Escape') onDone(null);
+      }}
+    />
+  );
+}

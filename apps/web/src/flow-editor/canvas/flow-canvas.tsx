@@ -24,11 +24,18 @@ import { newEdgeId } from '../commands/ids';
 import { kindSpec } from '../kinds/kind-catalog';
 import { BatonNode } from './baton-node';
 import { BatonEdge } from './baton-edge';
-import { toCanvasEdges, toCanvasNodes, type CanvasEdge, type CanvasNode } from './to-react-flow';
+import { createCanvasNodeBuilder, toCanvasEdges, type CanvasEdge, type CanvasNode } from './to-react-flow';
 import { CanvasEmptyHint } from './canvas-empty-hint';
 import './canvas.css';
 
 export const CANVAS_DROP_ID = 'flow-canvas';
+
+/** The canvas grid (px): dots every two cells, nodes snap to one cell when snapping is on. */
+export const GRID = 10;
+
+// Past this many nodes only the ones in view are rendered: a 500-node flow then pans and zooms
+// at the cost of the visible part, not of the whole graph.
+const RENDER_VISIBLE_ONLY_FROM = 150;
 
 // Defined once at module scope: a new object per render would remount every node.
 const nodeTypes: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, BatonNode]));
@@ -49,14 +56,16 @@ export function FlowCanvas() {
   const livePositions = useEditor((s) => s.livePositions);
   const measured = useEditor((s) => s.measured);
   const selection = useEditor((s) => s.selection);
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const [buildNodes] = useState(createCanvasNodeBuilder);
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_DROP_ID });
   // Fit only a flow that opens with nodes: React Flow defers `fitView` until nodes exist, so on an
   // empty flow it would re-centre and zoom onto the first dropped node, away from the pointer.
   const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
 
   const nodes = useMemo(
-    () => toCanvasNodes(source, livePositions, measured, selection),
-    [source, livePositions, measured, selection],
+    () => buildNodes(source, livePositions, measured, selection),
+    [buildNodes, source, livePositions, measured, selection],
   );
   const edges = useMemo(() => toCanvasEdges(source, selection), [source, selection]);
 
@@ -161,8 +170,16 @@ export function FlowCanvas() {
         fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
         minZoom={0.2}
         maxZoom={2}
-        snapToGrid
-        snapGrid={[10, 10]}
+        snapToGrid={snapToGrid}
+        snapGrid={[GRID, GRID]}
+        // Shift+drag on the pane draws a selection box; Shift/Ctrl/Cmd+click adds to the selection.
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        onlyRenderVisibleElements={source.nodes.length >= RENDER_VISIBLE_ONLY_FROM}
+        // Double-click renames a node (on its label); React Flow's zoom-on-double-click would fight it.
+        zoomOnDoubleClick={false}
+        nodesFocusable
+        edgesFocusable
         defaultEdgeOptions={{ type: 'baton' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced8" />

@@ -21,20 +21,54 @@ export function toCanvasNodes(
   measured: Record<string, { width: number; height: number }>,
   selection: Selection,
 ): CanvasNode[] {
-  const selected = new Set(selection.nodes);
-  return source.nodes.map((node, index) => {
-    const size = measured[node.id];
-    const canvasNode: CanvasNode = {
-      id: node.id,
-      type: node.kind,
-      position: livePositions[node.id] ?? source.layout.nodes[node.id] ?? fallbackPosition(index),
-      data: {},
-      selected: selected.has(node.id),
-      ariaLabel: `${node.kind} node ${node.label}`,
-    };
-    if (size) canvasNode.measured = size;
-    return canvasNode;
-  });
+  return createCanvasNodeBuilder()(source, livePositions, measured, selection);
+}
+
+export type CanvasNodeBuilder = typeof toCanvasNodes;
+
+/**
+ * `toCanvasNodes` that hands back the previous object for every node whose position, size,
+ * selection and look did not change. While one node of 500 is dragged, React Flow then sees 499
+ * identical objects and updates one node instead of diffing them all on every frame.
+ */
+export function createCanvasNodeBuilder(): CanvasNodeBuilder {
+  let previous = new Map<string, CanvasNode>();
+  return (source, livePositions, measured, selection) => {
+    const selected = new Set(selection.nodes);
+    const next = new Map<string, CanvasNode>();
+    const nodes = source.nodes.map((node, index) => {
+      const position = livePositions[node.id] ?? source.layout.nodes[node.id] ?? fallbackPosition(index);
+      const size = measured[node.id];
+      const isSelected = selected.has(node.id);
+      const ariaLabel = `${node.kind} node ${node.label}`;
+      const old = previous.get(node.id);
+      if (
+        old &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.selected === isSelected &&
+        old.measured === size &&
+        old.type === node.kind &&
+        old.ariaLabel === ariaLabel
+      ) {
+        next.set(node.id, old);
+        return old;
+      }
+      const canvasNode: CanvasNode = {
+        id: node.id,
+        type: node.kind,
+        position,
+        data: {},
+        selected: isSelected,
+        ariaLabel,
+      };
+      if (size) canvasNode.measured = size;
+      next.set(node.id, canvasNode);
+      return canvasNode;
+    });
+    previous = next;
+    return nodes;
+  };
 }
 
 export function toCanvasEdges(source: FlowSource, selection: Selection): CanvasEdge[] {

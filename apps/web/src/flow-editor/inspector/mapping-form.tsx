@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import type { SourceNode } from '@baton/schema';
 import type { FieldMapping, MappingConfig, Transform } from '@baton/nodes';
 import { CheckboxField, Section, TextField } from './form-fields';
 import { removeAt, replaceAt, useNodeConfig } from './use-node-config';
 import { TransformEditor, TRANSFORM_OPS, newTransform } from './transform-editor';
+import { VisualMapper } from '../mapper/visual-mapper';
+import { MapperDialog } from '../mapper/mapper-dialog';
 
 type Config = MappingConfig;
 type Field = FieldMapping;
@@ -18,9 +21,24 @@ export function MappingForm({ node }: { node: SourceNode }) {
   const setFields = (fields: Field[], coalesce?: string) => setConfig({ ...config, fields }, coalesce);
   const setComputed = (computed: Computed[], coalesce?: string) =>
     setConfig({ ...config, computed }, coalesce);
+  const [expanded, setExpanded] = useState(false);
 
   return (
     <>
+      <Section title="Field map">
+        {expanded ? (
+          <div className="inspector-empty-block">
+            <p className="inspector-empty">The mapper is open full screen.</p>
+            <button type="button" className="btn btn-sm" onClick={() => setExpanded(false)}>
+              Close mapper
+            </button>
+            <MapperDialog node={node} onClose={() => setExpanded(false)} />
+          </div>
+        ) : (
+          <VisualMapper node={node} onExpand={() => setExpanded(true)} />
+        )}
+      </Section>
+
       <Section
         title="Fields"
         actions={

@@ -1,5 +1,7 @@
-import { DATE_FORMATS, type Transform } from '@baton/nodes';
+import type { Transform } from '@baton/nodes';
 import { CheckboxField, ParsedTextField, SelectField, TextField } from './form-fields';
+import { EnumTableEditor } from '../mapper/enum-table-editor';
+import { DateFormatPicker } from '../mapper/date-format-picker';
 
 export const TRANSFORM_OPS: readonly { op: Transform['op']; label: string }[] = [
   { op: 'trim', label: 'Trim spaces' },
@@ -36,10 +38,12 @@ export interface TransformEditorProps {
   /** `coalesce` names the setting being typed into, so a typed word is one undo entry. */
   onChange: (transform: Transform, coalesce?: string) => void;
   onRemove: () => void;
+  /** The sample value reaching this transform (after the ones before it), for live previews. */
+  sampleValue?: unknown;
 }
 
 /** One transform of a field mapping: a chip for parameterless ops, a small form for the rest. */
-export function TransformEditor({ transform, label, onChange, onRemove }: TransformEditorProps) {
+export function TransformEditor({ transform, label, onChange, onRemove, sampleValue }: TransformEditorProps) {
   const title = TRANSFORM_OPS.find((o) => o.op === transform.op)?.label ?? transform.op;
   return (
     <div className="transform" role="group" aria-label={label}>
@@ -54,12 +58,16 @@ export function TransformEditor({ transform, label, onChange, onRemove }: Transf
           ✕
         </button>
       </div>
-      <TransformParams transform={transform} onChange={onChange} />
+      <TransformParams transform={transform} onChange={onChange} sampleValue={sampleValue} />
     </div>
   );
 }
 
-function TransformParams({ transform, onChange }: Pick<TransformEditorProps, 'transform' | 'onChange'>) {
+function TransformParams({
+  transform,
+  onChange,
+  sampleValue,
+}: Pick<TransformEditorProps, 'transform' | 'onChange' | 'sampleValue'>) {
   switch (transform.op) {
     case 'trim':
     case 'lower':
@@ -68,14 +76,10 @@ function TransformParams({ transform, onChange }: Pick<TransformEditorProps, 'tr
     case 'enumMap':
       return (
         <div className="transform-params">
-          <ParsedTextField
-            label="Values (from=to, one per line)"
-            multiline
-            compact
-            value={transform.map}
-            format={formatMap}
-            parse={parseMap}
-            onChange={(map) => onChange({ ...transform, map }, 'map')}
+          <EnumTableEditor
+            label="Value table"
+            map={transform.map}
+            onChange={(map, coalesce) => onChange({ ...transform, map }, coalesce ?? 'map')}
           />
           <TextField
             label="Otherwise"
@@ -130,21 +134,13 @@ function TransformParams({ transform, onChange }: Pick<TransformEditorProps, 'tr
       );
     case 'date':
       return (
-        <div className="transform-params formats" role="group" aria-label="Accepted formats">
-          {DATE_FORMATS.map((format) => (
-            <CheckboxField
-              key={format}
-              label={format}
-              checked={transform.formats.includes(format)}
-              onChange={(on) => {
-                const formats = on
-                  ? [...transform.formats, format]
-                  : transform.formats.filter((f) => f !== format);
-                // The schema needs at least one format; the compiler will say so if all are cleared.
-                onChange({ ...transform, formats });
-              }}
-            />
-          ))}
+        <div className="transform-params">
+          <DateFormatPicker
+            formats={transform.formats}
+            sampleValue={sampleValue}
+            // The schema needs at least one format; the picker and the compiler say so if all are cleared.
+            onChange={(formats) => onChange({ ...transform, formats })}
+          />
         </div>
       );
     case 'default':
@@ -162,22 +158,6 @@ function TransformParams({ transform, onChange }: Pick<TransformEditorProps, 'tr
         </div>
       );
   }
-}
-
-export function formatMap(map: Record<string, string>): string {
-  return Object.entries(map)
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\n');
-}
-
-export function parseMap(text: string): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const at = line.indexOf('=');
-    if (at <= 0) continue;
-    map[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  return map;
 }
 
 /** Numbers, booleans, null and JSON literals become values; anything else stays text. */

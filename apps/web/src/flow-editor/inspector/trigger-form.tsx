@@ -5,17 +5,25 @@ import { CopyButton } from '../../ui/copy-button';
 import { useEditor, useEditorStoreApi } from '../store/editor-store-context';
 import { currentSampleRecord } from '../test-run/sample-record';
 import { SelectField, Section } from './form-fields';
+import {
+  BatchSection,
+  DEFAULT_SCHEDULE,
+  ScheduleFields,
+  ScheduleStatusSection,
+  type ScheduleSettings,
+} from './schedule-fields';
 import { useNodeConfig } from './use-node-config';
 
 interface TriggerConfig {
   mode: (typeof TRIGGER_MODES)[number];
+  schedule?: ScheduleSettings;
 }
 
 const MODE_LABELS: Record<string, string> = {
   webhook: 'Webhook (HTTP POST)',
   manual: 'Manual (from the UI or API)',
-  schedule: 'Schedule (coming soon)',
-  batch: 'Batch upload (coming soon)',
+  schedule: 'Schedule (pull new rows on a cron)',
+  batch: 'Batch upload (CSV or JSONL file)',
 };
 
 export function TriggerForm({ node }: { node: SourceNode }) {
@@ -37,9 +45,24 @@ export function TriggerForm({ node }: { node: SourceNode }) {
             label: MODE_LABELS[mode] ?? mode,
             disabled: !SUPPORTED_TRIGGER_MODES.has(mode),
           }))}
-          onChange={(mode) => setConfig({ ...config, mode })}
+          onChange={(mode) =>
+            // Only a schedule keeps schedule settings: another mode with them would not validate.
+            setConfig(
+              mode === 'schedule' ? { mode, schedule: config.schedule ?? DEFAULT_SCHEDULE } : { mode },
+            )
+          }
         />
       </Section>
+      {config.mode === 'schedule' ? (
+        <>
+          <ScheduleFields
+            settings={config.schedule ?? DEFAULT_SCHEDULE}
+            onChange={(schedule, coalesce) => setConfig({ ...config, schedule }, coalesce)}
+          />
+          <ScheduleStatusSection flowId={flowId} />
+        </>
+      ) : null}
+      {config.mode === 'batch' ? <BatchSection flowId={flowId} /> : null}
       {config.mode === 'webhook' || config.mode === undefined ? (
         <Section title="Webhook">
           <div className="field">

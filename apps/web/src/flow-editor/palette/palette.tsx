@@ -1,3 +1,4 @@
+import { useState, type Ref } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import type { KindSpec } from '@baton/nodes';
 import type { NodeKind } from '@baton/schema';
@@ -15,11 +16,24 @@ export interface PaletteDragData {
 export interface PaletteProps {
   /** Keyboard alternative to dragging: adds the kind in the middle of the visible canvas. */
   onAdd: (kind: NodeKind) => void;
+  /** The filter box, so the `/` shortcut can focus it. */
+  searchRef?: Ref<HTMLInputElement>;
 }
 
-export function Palette({ onAdd }: PaletteProps) {
+/** Whether a kind matches the palette filter: title, kind id, description or group, any case. */
+export function matchesPaletteQuery(spec: KindSpec, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return [spec.title, spec.kind, spec.description, spec.palette.group].some((text) =>
+    text.toLowerCase().includes(q),
+  );
+}
+
+export function Palette({ onAdd, searchRef }: PaletteProps) {
+  const [query, setQuery] = useState('');
+  const visible = paletteKinds.filter((spec) => matchesPaletteQuery(spec, query));
   const groups = new Map<string, KindSpec[]>();
-  for (const spec of paletteKinds) {
+  for (const spec of visible) {
     const list = groups.get(spec.palette.group) ?? [];
     list.push(spec);
     groups.set(spec.palette.group, list);
@@ -27,7 +41,33 @@ export function Palette({ onAdd }: PaletteProps) {
   return (
     <aside className="palette" aria-label="Palette">
       <div className="panel-title">Nodes</div>
+      <input
+        ref={searchRef}
+        className="input palette-search"
+        type="search"
+        placeholder="Search nodes (/)"
+        aria-label="Search nodes"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          // Enter adds the first match: type "val", Enter, and a validation node is on the canvas.
+          const first = visible[0];
+          if (event.key === 'Enter' && first) {
+            event.preventDefault();
+            onAdd(first.kind);
+          } else if (event.key === 'Escape') {
+            // First Escape clears the filter, the second hands the keys back to the canvas.
+            if (query) setQuery('');
+            else event.currentTarget.blur();
+          }
+        }}
+      />
       <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      {visible.length === 0 ? (
+        <p className="palette-empty" role="status">
+          No node matches “{query}”.
+        </p>
+      ) : null}
       {[...groups].map(([group, specs]) => (
         <section key={group} className="palette-group" aria-label={group}>
           <h3>{group}</h3>
@@ -53,7 +93,6 @@ function PaletteEntry({ spec, onAdd }: { spec: KindSpec; onAdd: (kind: NodeKind)
       {...listeners}
       className={`palette-entry ${isDragging ? 'is-dragging' : ''}`}
       style={{ ['--kind-color' as string]: kindColor(spec.kind) }}
-      aria-label={`${spec.title}: drag onto the canvas`}
       title={spec.description}
       data-kind={spec.kind}
       onKeyDown={(event) => {

@@ -35,6 +35,12 @@ export interface EditorState {
    */
   livePositions: Record<string, Position>;
   measured: Record<string, { width: number; height: number }>;
+  /** The last command performed (null after undo/redo): lets hooks react to e.g. an import. */
+  lastCommand: string | null;
+  /** View preferences, never saved with the flow: snap dragged nodes to the grid. */
+  snapToGrid: boolean;
+  /** The node whose label is being edited inline on the canvas (double-click or F2). */
+  renamingId: string | null;
 
   /**
    * Runs a command and pushes one undo entry. `coalesce` merges a burst of edits of the same
@@ -47,6 +53,8 @@ export interface EditorState {
   setLivePositions(positions: Record<string, Position> | null): void;
   setMeasured(sizes: Record<string, { width: number; height: number }>): void;
   setDiagnostics(diagnostics: Diagnostic[]): void;
+  setSnapToGrid(on: boolean): void;
+  setRenaming(id: string | null): void;
   markSaving(): void;
   markSaved(revision: number): void;
   markSaveFailed(message: string): void;
@@ -81,6 +89,9 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
     diagnosticCounts: {},
     livePositions: {},
     measured: {},
+    lastCommand: null,
+    snapToGrid: true,
+    renamingId: null,
 
     perform(command, args, options) {
       const { source, past, revision } = get();
@@ -99,6 +110,7 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
         revision: revision + 1,
         saveState: 'unsaved',
         selection: pruneSelection(get().selection, next),
+        lastCommand: command.commandName,
       });
     },
 
@@ -111,6 +123,7 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
         source: previous,
         past: past.slice(0, -1),
         future: [source, ...future],
+        lastCommand: null,
         revision: revision + 1,
         saveState: 'unsaved',
         selection: pruneSelection(get().selection, previous),
@@ -126,6 +139,7 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
         source: next,
         past: [...past, source],
         future: future.slice(1),
+        lastCommand: null,
         revision: revision + 1,
         saveState: 'unsaved',
         selection: pruneSelection(get().selection, next),
@@ -148,6 +162,14 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
 
     setDiagnostics(diagnostics) {
       set({ diagnostics, diagnosticCounts: countDiagnostics(diagnostics) });
+    },
+
+    setSnapToGrid(snapToGrid) {
+      set({ snapToGrid });
+    },
+
+    setRenaming(renamingId) {
+      set({ renamingId });
     },
 
     markSaving() {

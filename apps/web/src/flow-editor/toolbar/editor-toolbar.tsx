@@ -51,6 +51,12 @@ export function EditorToolbar({
           <span className="badge">not published</span>
         )}
         <SaveIndicator onRetry={onRetrySave} />
+        <Link className="btn btn-sm btn-ghost" to={`/flows/${encodeURIComponent(flow.id)}/playbook`}>
+          Playbook
+        </Link>
+        <Link className="btn btn-sm btn-ghost" to={`/flows/${encodeURIComponent(flow.id)}/metrics`}>
+          Metrics
+        </Link>
       </div>
 
       <div className="editor-actions">

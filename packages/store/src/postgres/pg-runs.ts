@@ -1,0 +1,292 @@
+import type { RunStatus, Step } from '@baton/schema';
+import { decodeRunCursor, encodeRunCursor } from '../run-cursor.js';
+import type {
+  ClaimQuery,
+  NewRun,
+  RunCounts,
+  RunDetail,
+  RunFilter,
+  RunOutcome,
+  RunPage,
+  RunQuery,
+  RunRecord,
+  RunRepository,
+  RunSummary,
+} from '../runs.js';
+import { parseJson, type PgContext } from './pg-context.js';
+
+interface RunRow {
+  id: string;
+  flow_id: string;
+  version: number;
+  status: RunStatus;
+  record_key: string | null;
+  idempotency_key: string;
+  payload_hash: string;
+  received_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  duplicate_of: string | null;
+  error: string | null;
+  purged_at: string | null;
+}
+
+interface RunInputRow extends RunRow {
+  input: string;
+  input_sealed: string | null;
+}
+
+const SUMMARY_COLUMNS = `id, flow_id, version, status, record_key, idempotency_key, payload_hash,
+  received_at, started_at, finished_at, duration_ms, duplicate_of, error, purged_at`;
+const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, input, input_sealed`;
+
+function toSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    version: row.version,
+    status: row.status,
+    recordKey: row.record_key,
+    idempotencyKey: row.idempotency_key,
+    payloadHash: row.payload_hash,
+    receivedAt: row.received_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    durationMs: row.duration_ms,
+    duplicateOf: row.duplicate_of,
+    error: row.error,
+    ...(row.purged_at !== null && { purgedAt: row.purged_at }),
+  };
+}
+
+function toRecord(row: RunInputRow): RunRecord {
+  return {
+    ...toSummary(row),
+    input: parseJson<Record<string, unknown>>(row.input),
+    ...(row.input_sealed !== null && { inputSealed: row.input_sealed }),
+  };
+}
+
+/** Byte order, as the "C" collation compares: the order SQLite answers the same rows in. */
+const byReceived = (a: RunRow, b: RunRow) =>
+  a.received_at < b.received_at
+    ? -1
+    : a.received_at > b.received_at
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
+
+/** WHERE clauses of a runs filter, with `$n` placeholders numbered after `params`. */
+function filterClauses(filter: RunFilter, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (filter.flowId !== undefined) add((p) => `flow_id = ${p}`, filter.flowId);
+  if (filter.version !== undefined) add((p) => `version = ${p}`, filter.version);
+  if (filter.status !== undefined) add((p) => `status = ${p}`, filter.status);
+  if (filter.from !== undefined) add((p) => `received_at >= ${p}`, filter.from);
+  if (filter.to !== undefined) add((p) => `received_at <= ${p}`, filter.to);
+  if (filter.search !== undefined) {
+    // A prefix as a range (byte order under the "C" collation), so the record_key index serves it.
+    add(
+      (p) => `(idempotency_key = ${p} OR (record_key >= ${p} AND record_key < (${p} || chr(1114111))))`,
+      filter.search,
+    );
+  }
+  return where;
+}
+
+const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+export class PgRuns implements RunRepository {
+  constructor(private readonly sql: PgContext) {}
+
+  async insert(run: NewRun): Promise<void> {
+    // A duplicate executes nothing, so it is finished the moment it is recorded.
+    const finishedAt = run.status === 'duplicate' ? run.receivedAt : null;
+    await this.sql.run(
+      `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
+         input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
+         lease_expires_at, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [
+        run.id,
+        run.flowId,
+        run.version,
+        run.status,
+        run.recordKey,
+        run.idempotencyKey,
+        run.payloadHash,
+        JSON.stringify(run.input),
+        run.inputSealed ?? null,
+        run.receivedAt,
+        finishedAt,
+        finishedAt,
+        finishedAt === null ? null : 0,
+        run.duplicateOf,
+        run.lease?.owner ?? null,
+        run.lease?.expiresAt ?? null,
+        run.lease ? 1 : 0,
+      ],
+    );
+  }
+
+  async finish(runId: string, outcome: RunOutcome): Promise<boolean> {
+    // One UPDATE per run, the steps as one document on the run's row (migration 12). The UPDATE
+    // locks the row: a second finisher waits, then sees it finished and changes nothing.
+    const updated = await this.sql.run(
+      `UPDATE runs SET status = $1, record_key = $2, started_at = $3, finished_at = $4, duration_ms = $5,
+         error = $6, steps = $7
+       WHERE id = $8 AND status IN ('queued', 'running')`,
+      [
+        outcome.status,
+        outcome.recordKey,
+        outcome.startedAt,
+        outcome.finishedAt,
+        outcome.durationMs,
+        outcome.error,
+        JSON.stringify(outcome.steps),
+        runId,
+      ],
+    );
+    return updated > 0;
+  }
+
+  async get(runId: string): Promise<RunDetail | null> {
+    const row = await this.sql.one<RunInputRow & { steps: string | null }>(
+      `SELECT ${RECORD_COLUMNS}, steps FROM runs WHERE id = $1`,
+      [runId],
+    );
+    if (!row) return null;
+    // Runs finished before migration 12 keep their steps in run_steps.
+    const steps =
+      row.steps !== null
+        ? parseJson<Step[]>(row.steps)
+        : (
+            await this.sql.rows<{ step: string }>(
+              'SELECT step FROM run_steps WHERE run_id = $1 ORDER BY seq',
+              [runId],
+            )
+          ).map((s) => parseJson<Step>(s.step));
+    const { steps: _stored, ...rest } = row;
+    return { ...toRecord(rest), steps };
+  }
+
+  async list(query: RunQuery): Promise<RunPage> {
+    const params: unknown[] = [];
+    const where = filterClauses(query, params);
+    if (query.cursor !== undefined) {
+      const cursor = decodeRunCursor(query.cursor);
+      params.push(cursor.receivedAt, cursor.id);
+      const [r, i] = [`$${params.length - 1}`, `$${params.length}`];
+      where.push(`(received_at < ${r} OR (received_at = ${r} AND id < ${i}))`);
+    }
+    params.push(query.limit + 1);
+    // One row more than asked tells whether there is a next page without a COUNT.
+    const rows = await this.sql.rows<RunRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM runs ${whereSql(where)}
+       ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, query.limit).map(toSummary);
+    const last = items.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last
+        ? encodeRunCursor({ receivedAt: last.receivedAt, id: last.id })
+        : null;
+    return { items, nextCursor };
+  }
+
+  async counts(filter: RunFilter): Promise<RunCounts> {
+    const { status: _status, ...rest } = filter;
+    const params: unknown[] = [];
+    const where = filterClauses(rest, params);
+    const rows = await this.sql.rows<{ status: RunStatus; n: number }>(
+      `SELECT status, COUNT(*)::int AS n FROM runs ${whereSql(where)} GROUP BY status`,
+      params,
+    );
+    const byStatus: RunCounts['byStatus'] = {};
+    let total = 0;
+    for (const row of rows) {
+      byStatus[row.status] = row.n;
+      total += row.n;
+    }
+    return { total, byStatus };
+  }
+
+  async latestByKey(flowId: string, idempotencyKey: string, receivedSince = ''): Promise<RunRecord | null> {
+    const row = await this.sql.one<RunInputRow>(
+      `SELECT ${RECORD_COLUMNS} FROM runs
+       WHERE flow_id = $1 AND idempotency_key = $2 AND status <> 'duplicate' AND received_at >= $3
+       ORDER BY received_at DESC, id DESC LIMIT 1`,
+      [flowId, idempotencyKey, receivedSince],
+    );
+    return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Several processes reconcile at once in a cluster: SKIP LOCKED lets each take rows no other
+   * claimer holds, and the lease condition is re-checked on the row it locks, so a run claimed
+   * (and committed) by another process a moment ago is not taken again.
+   */
+  async claimUnfinished(query: ClaimQuery): Promise<RunRecord[]> {
+    const rows = await this.sql.rows<RunInputRow>(
+      `WITH claimable AS (
+         SELECT id FROM runs
+         WHERE status IN ('queued', 'running')
+           AND ($1::boolean OR lease_expires_at IS NULL OR lease_expires_at < $2)
+         ORDER BY received_at, id
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE runs r SET lease_owner = $4, lease_expires_at = $5, attempts = r.attempts + 1
+       FROM claimable c WHERE r.id = c.id
+       RETURNING ${RECORD_COLUMNS.split(', ')
+         .map((c) => `r.${c.trim()}`)
+         .join(', ')}`,
+      [query.ignoreLeases === true, query.now, query.limit, query.owner, query.until],
+    );
+    return rows.sort(byReceived).map(toRecord);
+  }
+
+  purge(before: string, now: string, limit: number): Promise<number> {
+    return this.sql.atomic(async (sql) => {
+      const ids = (
+        await sql.rows<{ id: string }>(
+          `SELECT id FROM runs WHERE received_at < $1 AND purged_at IS NULL
+             AND status NOT IN ('queued', 'running')
+           ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [before, limit],
+        )
+      ).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await sql.run('DELETE FROM run_steps WHERE run_id = ANY($1::text[])', [ids]);
+      await sql.run(
+        `UPDATE runs SET input = '{}', input_sealed = NULL, steps = NULL, purged_at = $1 WHERE id = ANY($2::text[])`,
+        [now, ids],
+      );
+      return ids.length;
+    });
+  }
+
+  async unfinished(): Promise<RunRecord[]> {
+    return (
+      await this.sql.rows<RunInputRow>(
+        `SELECT ${RECORD_COLUMNS} FROM runs WHERE status IN ('queued', 'running') ORDER BY received_at, id`,
+      )
+    ).map(toRecord);
+  }
+
+  async sealedInputSample(): Promise<{ flowId: string; inputSealed: string } | null> {
+    const row = await this.sql.one<{ flow_id: string; input_sealed: string }>(
+      'SELECT flow_id, input_sealed FROM runs WHERE input_sealed IS NOT NULL LIMIT 1',
+    );
+    return row ? { flowId: row.flow_id, inputSealed: row.input_sealed } : null;
+  }
+}

@@ -1,0 +1,151 @@
+import type { BatchCounts, BatchRecord, BatchReject, BatchRepository } from '../batches.js';
+import { parseJson, type SqlContext } from './sql-context.js';
+
+interface BatchRow {
+  id: string;
+  flow_id: string;
+  version: number;
+  format: BatchRecord['format'];
+  file_name: string | null;
+  state: BatchRecord['state'];
+  counts: string;
+  bytes: number;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+  error: string | null;
+}
+
+interface RejectRow {
+  batch_id: string;
+  line: number;
+  reason: string;
+  error: string;
+  raw: string;
+  run_id: string | null;
+}
+
+const toBatch = (row: BatchRow): BatchRecord => ({
+  id: row.id,
+  flowId: row.flow_id,
+  version: row.version,
+  format: row.format,
+  fileName: row.file_name,
+  state: row.state,
+  counts: parseJson<BatchCounts>(row.counts),
+  bytes: row.bytes,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  finishedAt: row.finished_at,
+  error: row.error,
+});
+
+const toReject = (row: RejectRow): BatchReject => ({
+  batchId: row.batch_id,
+  line: row.line,
+  reason: row.reason,
+  error: row.error,
+  raw: row.raw,
+  runId: row.run_id,
+});
+
+export class SqliteBatches implements BatchRepository {
+  constructor(private readonly sql: SqlContext) {}
+
+  create(batch: BatchRecord): Promise<void> {
+    return this.sql.gate(() => {
+      this.sql
+        .stmt(
+          `INSERT INTO batches (id, flow_id, version, format, file_name, state, counts, bytes, created_by,
+             created_at, finished_at, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          batch.id,
+          batch.flowId,
+          batch.version,
+          batch.format,
+          batch.fileName,
+          batch.state,
+          JSON.stringify(batch.counts),
+          batch.bytes,
+          batch.createdBy,
+          batch.createdAt,
+          batch.finishedAt,
+          batch.error,
+        );
+    });
+  }
+
+  get(id: string): Promise<BatchRecord | null> {
+    return this.sql.gate(() => {
+      const row = this.sql.stmt('SELECT * FROM batches WHERE id = ?').get(id) as BatchRow | undefined;
+      return row ? toBatch(row) : null;
+    });
+  }
+
+  listByFlow(flowId: string, limit: number): Promise<BatchRecord[]> {
+    return this.sql.gate(() =>
+      (
+        this.sql
+          .stmt('SELECT * FROM batches WHERE flow_id = ? ORDER BY created_at DESC, id DESC LIMIT ?')
+          .all(flowId, limit) as BatchRow[]
+      ).map(toBatch),
+    );
+  }
+
+  update(
+    id: string,
+    patch: Partial<Pick<BatchRecord, 'counts' | 'state' | 'bytes' | 'error' | 'finishedAt'>>,
+  ): Promise<void> {
+    return this.sql.gate(() => {
+      // COALESCE keeps what the patch does not mention; the statement stays one cached shape.
+      this.sql
+        .stmt(
+          `UPDATE batches SET counts = COALESCE(?, counts), state = COALESCE(?, state),
+             bytes = COALESCE(?, bytes), error = COALESCE(?, error), finished_at = COALESCE(?, finished_at)
+           WHERE id = ?`,
+        )
+        .run(
+          patch.counts ? JSON.stringify(patch.counts) : null,
+          patch.state ?? null,
+          patch.bytes ?? null,
+          patch.error ?? null,
+          patch.finishedAt ?? null,
+          id,
+        );
+    });
+  }
+
+  addRejects(rejects: readonly BatchReject[]): Promise<void> {
+    return this.sql.gate(() => {
+      const insert = this.sql.stmt(
+        `INSERT OR IGNORE INTO batch_rejects (batch_id, line, reason, error, raw, run_id)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of rejects) insert.run(r.batchId, r.line, r.reason, r.error, r.raw, r.runId);
+    });
+  }
+
+  rejects(batchId: string, afterLine: number, limit: number): Promise<BatchReject[]> {
+    return this.sql.gate(() =>
+      (
+        this.sql
+          .stmt('SELECT * FROM batch_rejects WHERE batch_id = ? AND line > ? ORDER BY line LIMIT ?')
+          .all(batchId, afterLine, limit) as RejectRow[]
+      ).map(toReject),
+    );
+  }
+
+  interruptUnfinished(at: string): Promise<number> {
+    return this.sql.gate(
+      () =>
+        this.sql
+          .stmt(
+            `UPDATE batches SET state = 'interrupted', finished_at = ?,
+               error = COALESCE(error, 'the server stopped before the batch finished')
+             WHERE state IN ('receiving', 'running')`,
+          )
+          .run(at).changes,
+    );
+  }
+}

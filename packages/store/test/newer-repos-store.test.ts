@@ -1,0 +1,4 @@
+import { sqliteBackend } from './backends.js';
+import { describeNewerReposContract } from './newer-repos-contract.js';
+
+describeNewerReposContract(sqliteBackend());
