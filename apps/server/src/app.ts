@@ -118,17 +118,23 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     batchLimit: config.batchLimit,
     batchConcurrency: config.batchConcurrency,
     cluster: config.redisUrl !== undefined,
+    clusterRedis: config.redisUrl
+      ? { redisUrl: config.redisUrl, queuePrefix: config.queuePrefix }
+      : undefined,
   });
   // Metrics facts (issue 6): projected from finished runs; BATON_SEED_DEMO=false skips the demo history.
   await app.register(metricsPlugin);
   if (config.seed) {
     await app.register(seedPlugin, {
       examplesDir: config.examplesDir,
-      seedDemo: process.env.BATON_SEED_DEMO !== 'false',
+      seedDemo: config.seedDemo,
     });
   }
   // Every route below is checked against the access table (auth/access-table.ts).
-  await app.register(authPlugin, { hookRateLimit: config.hookRateLimit });
+  await app.register(authPlugin, {
+    hookRateLimit: config.hookRateLimit,
+    cluster: config.redisUrl ? { redisUrl: config.redisUrl, queuePrefix: config.queuePrefix } : undefined,
+  });
 
   // The API (documented as it is registered), webhooks, health.
   await app.register(openapiPlugin);

@@ -24,6 +24,8 @@ export interface Config extends ReliabilityConfig, ClusterConfig, TriggersConfig
   seed: boolean;
   /** Create the users `admin`, `analyst`, `owner` when there are no users. */
   seedUsers: boolean;
+  /** With the example, seed its labelled 30-day demo metrics history (`BATON_SEED_DEMO`). */
+  seedDemo: boolean;
   /** Their password (`BATON_SEED_PASSWORD`); random, printed once and written to the data folder, when unset. */
   seedPassword: string | undefined;
   /** Webhook requests per flow per minute before 429 (`BATON_HOOK_RATE_LIMIT`). */
@@ -124,6 +126,7 @@ export function loadConfig(
     examplesDir: resolve(value('BATON_EXAMPLES_DIR') ?? defaultExamplesDir()),
     seed: value('BATON_SEED') !== 'false',
     seedUsers: value('BATON_SEED_USERS') !== 'false',
+    seedDemo: value('BATON_SEED_DEMO') !== 'false',
     seedPassword: env['BATON_SEED_PASSWORD'] || undefined,
     hookRateLimit: hookRateLimit ?? 0,
     ...loadReliabilityConfig(value, problems),

@@ -48,6 +48,7 @@ export const PROBLEM_TITLES = {
   user_not_found: 'User not found',
   token_not_found: 'Token not found',
   owner_not_found: 'Owner not found',
+  template_not_found: 'Template not found',
   owner_exists: 'Owner exists',
   owner_in_use: 'Owner is still referenced',
   edge_not_found: 'Edge not found',

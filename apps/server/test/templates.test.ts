@@ -100,14 +100,14 @@ describe('hand-off templates', () => {
     expect(second.json().id).toBe(`${first.json().id}-2`);
   });
 
-  it('answers 400 bad_request for an unknown template', async () => {
+  it('answers 400 template_not_found for an unknown template', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/flows',
       payload: { name: 'X flow', templateId: 'no-such-template' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'bad_request', templateId: 'no-such-template' });
+    expect(res.json()).toMatchObject({ code: 'template_not_found', templateId: 'no-such-template' });
   });
 
   it('refuses the template list to viewers', async () => {

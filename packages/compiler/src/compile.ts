@@ -218,11 +218,19 @@ function compileNodes(
 ): PlanNode[] {
   const fieldsOut = new Map<string, FieldSet>();
   const planNodes: PlanNode[] = [];
+  // Edges grouped per node once, in edge order (as a filter per node gave them): filtering all
+  // edges for every node is O(nodes × edges), a third of compile() on a 500-node flow.
+  const incomingOf = new Map<string, SourceEdge[]>();
+  const outgoingOf = new Map<string, SourceEdge[]>();
+  for (const e of edges) {
+    if (!backEdges.has(e)) pushTo(incomingOf, e.target.node, e);
+    pushTo(outgoingOf, e.source.node, e);
+  }
   for (const id of order) {
     const node = nodes.get(id);
     if (!node) continue;
-    const incoming = edges.filter((e) => e.target.node === id && !backEdges.has(e));
-    const outgoing = edges.filter((e) => e.source.node === id);
+    const incoming = incomingOf.get(id) ?? [];
+    const outgoing = outgoingOf.get(id) ?? [];
     const fieldsIn = incomingFields(incoming, fieldsOut);
     const compiled = compileNode(node, fieldsIn, incoming, outgoing, diagnostics);
     fieldsOut.set(id, compiled?.fieldsOut ?? null);
@@ -252,6 +260,12 @@ function compileNodes(
     });
   }
   return planNodes;
+}
+
+function pushTo(groups: Map<string, SourceEdge[]>, key: string, edge: SourceEdge): void {
+  const group = groups.get(key);
+  if (group) group.push(edge);
+  else groups.set(key, [edge]);
 }
 
 /** Fields arriving over some edges: an edge's contract decides what crosses it, else the source's output. */

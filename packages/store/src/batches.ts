@@ -75,6 +75,9 @@ export interface BatchRepository {
   addRejects(rejects: readonly BatchReject[]): Promise<void>;
   /** In line order, `limit` at a time after `afterLine` (downloads page through them). */
   rejects(batchId: string, afterLine: number, limit: number): Promise<BatchReject[]>;
-  /** Start-up: batches a crash or restart cut off become `interrupted`; answers how many. */
-  interruptUnfinished(at: string): Promise<number>;
+  /**
+   * Start-up: batches a crash or restart cut off become `interrupted`; answers how many.
+   * `keep`: ids still streaming on another live node (cluster mode), left alone.
+   */
+  interruptUnfinished(at: string, keep?: readonly string[]): Promise<number>;
 }

@@ -4,7 +4,8 @@ import type { Role, User } from '@baton/store';
 import { Problem } from '../problems.js';
 import { accessFor, WEBHOOK_ROLES } from './access-table.js';
 import { API_TOKEN_PREFIX, readCookie, safeEqual, SESSION_COOKIE, sha256 } from './credentials.js';
-import { RateLimiter } from './rate-limiter.js';
+import { Redis } from 'ioredis';
+import { rateLimiterFactory, type RateLimiterFactory } from './rate-limiter.js';
 import { TokenCache } from './token-cache.js';
 import { checkWebhookSignature, SIGNATURE_HEADER } from './webhook-signature.js';
 
@@ -24,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered after this plugin (all of the API), for the access-table test. */
     registeredRoutes: ReadonlyArray<{ method: string; url: string }>;
+    /** Rate limiters for this mode: shared through Redis in cluster mode, in memory otherwise. */
+    rateLimiters: RateLimiterFactory;
   }
 }
 
@@ -79,11 +82,20 @@ async function identify(request: FastifyRequest, tokens?: TokenCache): Promise<C
 export interface AuthPluginOptions {
   /** Webhook requests per flow per minute. */
   hookRateLimit: number;
+  /** Cluster mode: limits are counted in this Redis, so every API node shares them. */
+  cluster?: { redisUrl: string; queuePrefix: string } | undefined;
 }
 
 export const authPlugin = fp<AuthPluginOptions>(
   async (app, options) => {
-    const hookLimiter = new RateLimiter(options.hookRateLimit, 60_000);
+    const redis = options.cluster ? new Redis(options.cluster.redisUrl, { maxRetriesPerRequest: 1 }) : null;
+    redis?.on('error', (err: Error) => app.log.debug({ err }, 'redis connection error'));
+    if (redis) app.addHook('onClose', async () => redis.disconnect());
+    const rateLimiters = rateLimiterFactory(
+      redis && options.cluster ? { client: redis, prefix: options.cluster.queuePrefix } : null,
+    );
+    app.decorate('rateLimiters', rateLimiters);
+    const hookLimiter = rateLimiters('hook', options.hookRateLimit, 60_000);
     // Webhook callers only; a state-changing API request may revoke or demote, so it clears it.
     const webhookTokens = new TokenCache();
     // onSend: the change has committed and the caller has not been answered yet.
@@ -111,7 +123,7 @@ export const authPlugin = fp<AuthPluginOptions>(
       if (access === 'public') return;
       if (access === 'webhook') {
         const flowId = (request.params as { flowId?: string }).flowId ?? '';
-        const wait = hookLimiter.hit(flowId);
+        const wait = await hookLimiter.hit(flowId);
         if (wait > 0) {
           reply.header('retry-after', String(wait));
           throw new Problem(429, 'rate_limited', `flow ${flowId} is receiving too many requests`, {

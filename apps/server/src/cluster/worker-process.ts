@@ -14,6 +14,7 @@ import { scheduleTickWorker } from './cluster-schedules.js';
 import { ClusterWorker } from './cluster-worker.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { checkRedisDurability, pingRedis, probeConnection, queueConnection } from './redis-connection.js';
+import { RedisTargetThrottle } from './redis-target-throttle.js';
 import { RunQueue } from './run-queue.js';
 
 const Check = Type.Union([Type.Literal('ok'), Type.Literal('failing')]);
@@ -48,7 +49,10 @@ export async function startWorker(config: Config): Promise<WorkerProcess> {
     databaseSchema: config.databaseSchema,
   });
   await app.register(downstreamPlugin, { dataDir: config.dataDir });
+  // Connection rate limits count in Redis, so they hold across every worker process.
+  const throttleRedis = queueConnection(config.redisUrl);
   await app.register(connectionsPlugin, {
+    throttle: new RedisTargetThrottle(throttleRedis, config.queuePrefix),
     dataDir: config.dataDir,
     secretKey: config.secretKey,
     secretKeyFile: config.secretKeyFile,
@@ -63,7 +67,7 @@ export async function startWorker(config: Config): Promise<WorkerProcess> {
 
   const connection = queueConnection(config.redisUrl);
   const probe = probeConnection(config.redisUrl);
-  for (const redis of [connection, probe]) {
+  for (const redis of [connection, probe, throttleRedis]) {
     redis.on('error', (error: Error) => app.log.debug({ err: error }, 'redis connection error'));
   }
   const runner = new Runner({
@@ -149,6 +153,7 @@ export async function startWorker(config: Config): Promise<WorkerProcess> {
       await queue.close();
       connection.disconnect();
       probe.disconnect();
+      throttleRedis.disconnect();
       await app.close();
     })());
   return { app, stop };

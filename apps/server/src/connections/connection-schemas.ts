@@ -1,8 +1,22 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CONNECTION_KINDS } from '@baton/store';
 
+/**
+ * At most `max` writes per `perSeconds` to one connection, across every process that writes to
+ * it (cluster mode counts in Redis; embedded mode in the process). Writes over it wait.
+ */
+export const TargetRateLimit = Type.Object(
+  {
+    max: Type.Integer({ minimum: 1, maximum: 100_000 }),
+    perSeconds: Type.Integer({ minimum: 1, maximum: 3600 }),
+  },
+  { additionalProperties: false },
+);
+export type TargetRateLimit = Static<typeof TargetRateLimit>;
+
 export const SqliteConnectionConfig = Type.Object(
   {
+    rateLimit: Type.Optional(TargetRateLimit),
     /** A file in the data folder; no paths, so a connection cannot reach outside it. */
     file: Type.String({ pattern: '^[A-Za-z0-9_-]+\\.sqlite$', maxLength: 100 }),
   },
@@ -11,7 +25,10 @@ export const SqliteConnectionConfig = Type.Object(
 
 /** A JSON Lines file in the data folder, one line appended per record (no paths: see jsonl-target.ts). */
 export const JsonlConnectionConfig = Type.Object(
-  { file: Type.String({ pattern: '^[A-Za-z0-9_-]+\\.jsonl$', maxLength: 100 }) },
+  {
+    file: Type.String({ pattern: '^[A-Za-z0-9_-]+\\.jsonl$', maxLength: 100 }),
+    rateLimit: Type.Optional(TargetRateLimit),
+  },
   { additionalProperties: false },
 );
 
@@ -23,6 +40,7 @@ export const PostgresConnectionConfig = Type.Object(
     user: Type.String({ minLength: 1, maxLength: 63 }),
     schema: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 63, default: 'public' }),
     ssl: Type.Boolean({ default: false }),
+    rateLimit: Type.Optional(TargetRateLimit),
   },
   { additionalProperties: false },
 );
@@ -44,6 +62,7 @@ export const HttpConnectionConfig = Type.Object(
     headers: Type.Record(Type.String({ pattern: '^[A-Za-z0-9-]+$' }), Type.String({ maxLength: 2000 }), {
       default: {},
     }),
+    rateLimit: Type.Optional(TargetRateLimit),
   },
   { additionalProperties: false },
 );

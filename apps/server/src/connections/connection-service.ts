@@ -10,6 +10,12 @@ import { PostgresTarget } from '../targets/postgres-target.js';
 import type { Sleep } from '../targets/retry-policy.js';
 import { SqliteDownstream } from '../targets/sqlite-downstream.js';
 import type { EgressGuard } from '../targets/ssrf-guard.js';
+import {
+  RateLimitedTarget,
+  TokenBucketThrottle,
+  type RateLimit,
+  type TargetThrottle,
+} from '../targets/target-throttle.js';
 import type { ConnectionSecret } from './connection-schemas.js';
 import {
   HttpConnectionConfig,
@@ -42,6 +48,8 @@ export interface ConnectionServiceDeps {
   guard: EgressGuard;
   clock: Clock;
   sleep: Sleep;
+  /** Admits writes to rate-limited connections; in-process token buckets when omitted. */
+  throttle?: TargetThrottle;
 }
 
 /**
@@ -52,7 +60,11 @@ export class ConnectionService {
   private readonly live = new Map<string, Promise<LiveTarget>>();
   private readonly breakers = new Map<string, () => 'closed' | 'open' | 'half-open'>();
 
-  constructor(private readonly deps: ConnectionServiceDeps) {}
+  private readonly throttle: TargetThrottle;
+
+  constructor(private readonly deps: ConnectionServiceDeps) {
+    this.throttle = deps.throttle ?? new TokenBucketThrottle();
+  }
 
   async list(): Promise<ConnectionView[]> {
     return (await this.deps.store.connections.list()).map((c) => this.view(c));
@@ -149,6 +161,12 @@ export class ConnectionService {
   private async open(name: string): Promise<LiveTarget> {
     const record = await this.deps.store.connections.get(name);
     if (!record) throw new Error(`unknown connection "${name}"`);
+    const live = await this.openKind(name, record);
+    const limit = record.config.rateLimit as RateLimit | undefined;
+    return limit ? { ...live, target: new RateLimitedTarget(live.target, name, limit, this.throttle) } : live;
+  }
+
+  private async openKind(name: string, record: ConnectionRecord): Promise<LiveTarget> {
     const secret: ConnectionSecret = record.secret ? this.unseal(name, record.secret) : {};
     switch (record.kind) {
       case 'sqlite-embedded': {

@@ -10,6 +10,7 @@ import {
 } from '../owners/owner-secrets.js';
 import { realSleep, type Sleep } from '../targets/retry-policy.js';
 import { EgressGuard } from '../targets/ssrf-guard.js';
+import type { TargetThrottle } from '../targets/target-throttle.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,6 +28,8 @@ export interface ConnectionsPluginOptions {
   clock: Clock;
   /** Injected by tests so HTTP retries do not wait in real time. */
   sleep?: Sleep;
+  /** Cluster workers: a Redis-backed throttle so connection rate limits hold across processes. */
+  throttle?: TargetThrottle;
 }
 
 /**
@@ -66,6 +69,7 @@ export const connectionsPlugin = fp<ConnectionsPluginOptions>(
       guard: new EgressGuard({ allow: options.egressAllow }),
       clock: options.clock,
       sleep: options.sleep ?? realSleep,
+      ...(options.throttle && { throttle: options.throttle }),
     });
     app.decorate('connections', service);
     app.addHook('onClose', async () => service.close());

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../auth/passwords.js';
 import { callerOf } from '../auth/auth-plugin.js';
 import { newSecret, sessionCookie, SESSION_TTL_MS, sha256 } from '../auth/credentials.js';
-import { RateLimiter } from '../auth/rate-limiter.js';
 import { recordAudit } from '../governance/record-audit.js';
 import { Problem } from '../problems.js';
 import { problems } from '../schemas/common-schemas.js';
@@ -14,8 +13,8 @@ const PER_ADDRESS = { limit: 50, windowMs: 15 * 60 * 1000 };
 
 /** Login (session cookie + CSRF token), logout and "who am I". */
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  const perUser = new RateLimiter(PER_USER.limit, PER_USER.windowMs);
-  const perAddress = new RateLimiter(PER_ADDRESS.limit, PER_ADDRESS.windowMs);
+  const perUser = app.rateLimiters('login-user', PER_USER.limit, PER_USER.windowMs);
+  const perAddress = app.rateLimiters('login-address', PER_ADDRESS.limit, PER_ADDRESS.windowMs);
 
   app.post<{ Body: LoginBody }>(
     '/api/auth/login',
@@ -30,7 +29,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { username, password } = request.body;
       const userKey = `${request.ip}|${username.toLowerCase()}`;
-      const wait = Math.max(perUser.hit(userKey), perAddress.hit(request.ip));
+      const wait = Math.max(await perUser.hit(userKey), await perAddress.hit(request.ip));
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new Problem(429, 'rate_limited', `too many sign-in attempts; try again in ${wait} s`, {
@@ -44,7 +43,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         request.log.info({ username }, 'sign-in refused');
         throw new Problem(401, 'invalid_credentials', 'wrong username or password');
       }
-      perUser.reset(userKey);
+      await perUser.reset(userKey);
       const cookie = newSecret();
       const csrfToken = newSecret();
       const now = app.clock.now();

@@ -34,7 +34,7 @@ export async function flowRoutes(app: FastifyInstance, options: FlowRoutesOption
           ? null
           : await findTemplate(options.examplesDir, templateId);
       if (templateId !== undefined && !template)
-        throw new BadRequestProblem('bad_request', `no template ${templateId}`, { templateId });
+        throw new BadRequestProblem('template_not_found', `no template ${templateId}`, { templateId });
       const description = request.body.description ?? template?.source.meta.description ?? '';
       // From a template the name is often the template's own, so a taken slug gets a suffix
       // instead of a 409; an explicit id (or a plain create) still conflicts as before.

@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import { EgressGuard } from '../targets/ssrf-guard.js';
-import { BatchService } from './batch-service.js';
+import { Redis } from 'ioredis';
+import { BatchLiveness, TrackedBatchService } from '../cluster/batch-liveness.js';
+import type { BatchService } from './batch-service.js';
 import { ScheduleManager } from './schedule-manager.js';
 import type { ScheduleTickDeps } from './schedule-tick.js';
 
@@ -21,6 +23,8 @@ export interface TriggersPluginOptions {
   batchConcurrency: number;
   /** Cluster mode: no in-process cron (BullMQ's scheduler fires ticks) and queued runs go out through the relay. */
   cluster: boolean;
+  /** Cluster mode: where live batches are marked, so start-up leaves other nodes' batches alone. */
+  clusterRedis?: { redisUrl: string; queuePrefix: string } | undefined;
   /** Seconds between passes that re-check every flow's schedule (deleted flows, other processes' publishes). */
   resyncSeconds?: number;
 }
@@ -52,20 +56,34 @@ export const triggersPlugin = fp<TriggersPluginOptions>(
     const schedules = new ScheduleManager(deps, app.log, !options.cluster);
     app.decorate('schedules', schedules);
     app.decorate('scheduleTickDeps', deps);
-    app.decorate(
-      'batches',
-      new BatchService({
-        store: app.store,
-        runner: app.runner,
-        clock: app.clock,
-        options: { maxBytes: options.batchLimit, concurrency: options.batchConcurrency },
-      }),
-    );
+    const batches = new TrackedBatchService({
+      store: app.store,
+      runner: app.runner,
+      clock: app.clock,
+      options: { maxBytes: options.batchLimit, concurrency: options.batchConcurrency },
+    });
+    // One retry, not the default twenty: an unreachable Redis must not stall start-up or uploads.
+    const redis = options.clusterRedis
+      ? new Redis(options.clusterRedis.redisUrl, { maxRetriesPerRequest: 1 })
+      : null;
+    redis?.on('error', (err: Error) => app.log.debug({ err }, 'redis connection error'));
+    const liveness =
+      redis && options.clusterRedis ? new BatchLiveness(redis, options.clusterRedis.queuePrefix) : null;
+    if (liveness) batches.useLiveness(liveness);
+    app.decorate('batches', batches);
 
     let resync: NodeJS.Timeout | null = null;
     app.addHook('onReady', async () => {
-      const interrupted = await app.store.batches.interruptUnfinished(app.clock.now().toISOString());
-      if (interrupted > 0) app.log.warn({ interrupted }, 'batches cut off by the last shutdown');
+      // Cluster mode: batches other live nodes are streaming are theirs, not a crash's leftovers.
+      // Without Redis we cannot tell them apart, so nothing is interrupted (a later start will).
+      const keep = liveness ? await liveness.liveIds().catch(() => null) : [];
+      if (keep === null) {
+        app.log.warn('Redis unreachable at start-up: unfinished batches left as they are');
+      } else {
+        const at = app.clock.now().toISOString();
+        const interrupted = await app.store.batches.interruptUnfinished(at, keep);
+        if (interrupted > 0) app.log.warn({ interrupted }, 'batches cut off by the last shutdown');
+      }
       await schedules.syncAll();
       resync = setInterval(
         () =>
@@ -86,6 +104,7 @@ export const triggersPlugin = fp<TriggersPluginOptions>(
     app.addHook('onClose', async () => {
       if (resync) clearInterval(resync);
       schedules.stop();
+      redis?.disconnect();
     });
   },
   {

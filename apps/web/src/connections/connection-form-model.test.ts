@@ -57,4 +57,28 @@ describe('connection form model', () => {
       config: { file: 'orders.jsonl' },
     });
   });
+  it('adds a rate limit to any kind when its field is filled, and reads it back', () => {
+    const form = {
+      ...initialState(null),
+      kind: 'jsonl-file' as const,
+      file: 'out.jsonl',
+      rateMax: '20',
+      ratePerSeconds: '60',
+    };
+    const input = toInput(form, false);
+    expect(input).toEqual({
+      kind: 'jsonl-file',
+      config: { file: 'out.jsonl', rateLimit: { max: 20, perSeconds: 60 } },
+    });
+    const stored: Connection = {
+      name: 'out',
+      kind: 'jsonl-file',
+      config: input.config,
+      hasSecret: false,
+      createdAt: '2026-03-15T00:00:00Z',
+      updatedAt: '2026-03-15T00:00:00Z',
+    };
+    expect(initialState(stored)).toMatchObject({ rateMax: '20', ratePerSeconds: '60' });
+    expect(toInput({ ...initialState(stored), rateMax: '' }, true).config).toEqual({ file: 'out.jsonl' });
+  });
 });

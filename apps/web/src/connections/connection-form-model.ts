@@ -16,10 +16,14 @@ export interface FormState {
   authorization: string;
   timeoutMs: string;
   maxAttempts: string;
+  /** Writes per window; blank means no rate limit. */
+  rateMax: string;
+  ratePerSeconds: string;
 }
 
 export function initialState(connection: Connection | null): FormState {
   const c = (connection?.config ?? {}) as Record<string, string | number | undefined>;
+  const rate = connection?.config.rateLimit as { max: number; perSeconds: number } | undefined;
   const text = (v: string | number | undefined, fallback = '') => (v === undefined ? fallback : String(v));
   return {
     name: connection?.name ?? '',
@@ -36,14 +40,22 @@ export function initialState(connection: Connection | null): FormState {
     authorization: '',
     timeoutMs: text(c.timeoutMs, '10000'),
     maxAttempts: text(c.maxAttempts, '5'),
+    rateMax: text(rate?.max),
+    ratePerSeconds: text(rate?.perSeconds, '1'),
   };
+}
+
+/** The optional `rateLimit` of every kind's config; absent when the field is blank. */
+function rateLimitOf(form: FormState): { rateLimit?: { max: number; perSeconds: number } } {
+  if (form.rateMax.trim() === '') return {};
+  return { rateLimit: { max: Number(form.rateMax), perSeconds: Number(form.ratePerSeconds || '1') } };
 }
 
 export function toInput(form: FormState, editing: boolean): ConnectionInput {
   switch (form.kind) {
     case 'sqlite-embedded':
     case 'jsonl-file':
-      return { kind: form.kind, config: { file: form.file } };
+      return { kind: form.kind, config: { file: form.file, ...rateLimitOf(form) } };
     case 'postgres': {
       const input: ConnectionInput = {
         kind: form.kind,
@@ -53,6 +65,7 @@ export function toInput(form: FormState, editing: boolean): ConnectionInput {
           database: form.database,
           user: form.user,
           schema: form.schema,
+          ...rateLimitOf(form),
         },
       };
       // A blank password while editing keeps the stored one.
@@ -67,6 +80,7 @@ export function toInput(form: FormState, editing: boolean): ConnectionInput {
           method: form.method,
           timeoutMs: Number(form.timeoutMs),
           maxAttempts: Number(form.maxAttempts),
+          ...rateLimitOf(form),
         },
       };
       if (form.authorization || !editing) {

@@ -103,6 +103,9 @@ export function ConnectionForm({ connection, onSave, onCancel }: ConnectionFormP
           })}
         </>
       ) : null}
+      {/* Every kind: writes beyond the limit wait (across all workers in cluster mode). */}
+      {field('rateMax', 'Rate limit: writes (blank = none)', { type: 'number', placeholder: 'no limit' })}
+      {form.rateMax.trim() === '' ? null : field('ratePerSeconds', 'per seconds', { type: 'number' })}
       <div className="connection-form-actions">
         <button type="submit" className="btn btn-sm btn-primary" disabled={busy}>
           {editing ? 'Save' : 'Add connection'}

@@ -6,42 +6,11 @@ import {
   type AuditRepository,
   type NewAuditEntry,
 } from '../audit.js';
-import { parseJson, type PgContext } from './pg-context.js';
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target_kind: string;
-  target_id: string;
-  before_hash: string | null;
-  after_hash: string | null;
-  reason: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
+import type { PgContext } from './pg-context.js';
+import { type AuditRow, toEntry, auditParams } from '../rows/audit-rows.js';
 
 const COLUMNS = `seq, at, actor, action, target_kind, target_id, before_hash, after_hash, reason, details,
   prev_hash, hash`;
-
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    targetKind: row.target_kind,
-    targetId: row.target_id,
-    beforeHash: row.before_hash,
-    afterHash: row.after_hash,
-    reason: row.reason,
-    details: parseJson<Record<string, unknown>>(row.details),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 export class PgAudit implements AuditRepository {
   constructor(private readonly sql: PgContext) {}
@@ -59,20 +28,7 @@ export class PgAudit implements AuditRepository {
       const full: AuditEntry = { ...unhashed, hash: auditEntryHash(unhashed) };
       await sql.run(
         `INSERT INTO audit_log (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          full.seq,
-          full.at,
-          full.actor,
-          full.action,
-          full.targetKind,
-          full.targetId,
-          full.beforeHash,
-          full.afterHash,
-          full.reason,
-          JSON.stringify(full.details),
-          full.prevHash,
-          full.hash,
-        ],
+        auditParams(full),
       );
       return full;
     });

@@ -5,62 +5,32 @@ import type {
   NewApiToken,
   NewSession,
   NewUser,
-  Role,
   Session,
   User,
   UserPatch,
 } from '../users.js';
 import type { PgContext } from './pg-context.js';
+import {
+  TOKEN_COLUMNS,
+  toToken,
+  type TokenRow,
+  USER_COLUMNS,
+  userFromRow,
+  type UserRowOf,
+} from '../rows/auth-rows.js';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  owner_id: string | null;
-  disabled: boolean;
-  created_at: string;
+// PostgreSQL returns BOOLEAN as a JS boolean, so `disabled` needs no conversion.
+type UserRow = UserRowOf<boolean>;
+
+function toUser(row: UserRow): User {
+  return userFromRow(row, row.disabled);
 }
 
-interface TokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-const USER_COLUMNS = 'id, username, display_name, role, owner_id, disabled, created_at';
-const TOKEN_COLUMNS = 'id, name, prefix, created_at, last_used_at, revoked_at';
 const prefixed = (alias: string, columns: string) =>
   columns
     .split(', ')
     .map((c) => `${alias}.${c}`)
     .join(', ');
-
-function toUser(row: UserRow): User {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    ownerId: row.owner_id,
-    disabled: row.disabled,
-    createdAt: row.created_at,
-  };
-}
-
-function toToken(row: TokenRow): ApiToken {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    revokedAt: row.revoked_at,
-  };
-}
 
 export class PgAuth implements AuthRepository {
   constructor(private readonly sql: PgContext) {}

@@ -1,16 +1,6 @@
 import type { Baseline, BaselineRecord, BaselineRepository } from '../baselines.js';
 import { chunks, valuesList, type PgContext } from './pg-context.js';
-
-interface BaselineRow {
-  flow_id: string;
-  source: 'csv' | 'manual';
-  ttv_p50_ms: number | null;
-  rework_rate: number | null;
-  sla_adherence: number | null;
-  record_count: number;
-  updated_at: string;
-  updated_by: string | null;
-}
+import { type BaselineRow, toBaseline } from '../rows/baselines-rows.js';
 
 const UPSERT = `INSERT INTO flow_baselines (flow_id, source, ttv_p50_ms, rework_rate, sla_adherence,
     record_count, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -29,16 +19,7 @@ export class PgBaselines implements BaselineRepository {
       [flowId],
     );
     if (!row) return null;
-    return {
-      flowId: row.flow_id,
-      source: row.source,
-      ttvP50Ms: row.ttv_p50_ms,
-      reworkRate: row.rework_rate,
-      slaAdherence: row.sla_adherence,
-      recordCount: row.record_count,
-      updatedAt: row.updated_at,
-      updatedBy: row.updated_by,
-    };
+    return toBaseline(row);
   }
 
   async records(flowId: string): Promise<Array<Pick<BaselineRecord, 'ttvMs' | 'reworked'>>> {

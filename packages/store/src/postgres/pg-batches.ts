@@ -1,58 +1,12 @@
-import type { BatchCounts, BatchRecord, BatchReject, BatchRepository } from '../batches.js';
-import { chunks, parseJson, valuesList, type PgContext } from './pg-context.js';
-
-interface BatchRow {
-  id: string;
-  flow_id: string;
-  version: number;
-  format: BatchRecord['format'];
-  file_name: string | null;
-  state: BatchRecord['state'];
-  counts: string;
-  bytes: number;
-  created_by: string | null;
-  created_at: string;
-  finished_at: string | null;
-  error: string | null;
-}
-
-interface RejectRow {
-  batch_id: string;
-  line: number;
-  reason: string;
-  error: string;
-  raw: string;
-  run_id: string | null;
-}
+import type { BatchRecord, BatchReject, BatchRepository } from '../batches.js';
+import { chunks, valuesList, type PgContext } from './pg-context.js';
+import { type BatchRow, type RejectRow, toBatch, toReject, batchParams } from '../rows/batches-rows.js';
 
 // bytes is BIGINT (files past 2 GiB); as float8 it reads back as a JS number.
 const BATCH_COLUMNS = `id, flow_id, version, format, file_name, state, counts, bytes::float8 AS bytes, created_by,
   created_at, finished_at, error`;
+
 const REJECT_COLUMNS = 'batch_id, line, reason, error, raw, run_id';
-
-const toBatch = (row: BatchRow): BatchRecord => ({
-  id: row.id,
-  flowId: row.flow_id,
-  version: row.version,
-  format: row.format,
-  fileName: row.file_name,
-  state: row.state,
-  counts: parseJson<BatchCounts>(row.counts),
-  bytes: row.bytes,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  finishedAt: row.finished_at,
-  error: row.error,
-});
-
-const toReject = (row: RejectRow): BatchReject => ({
-  batchId: row.batch_id,
-  line: row.line,
-  reason: row.reason,
-  error: row.error,
-  raw: row.raw,
-  runId: row.run_id,
-});
 
 export class PgBatches implements BatchRepository {
   constructor(private readonly sql: PgContext) {}
@@ -61,20 +15,7 @@ export class PgBatches implements BatchRepository {
     await this.sql.run(
       `INSERT INTO batches (id, flow_id, version, format, file_name, state, counts, bytes, created_by,
          created_at, finished_at, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        batch.id,
-        batch.flowId,
-        batch.version,
-        batch.format,
-        batch.fileName,
-        batch.state,
-        JSON.stringify(batch.counts),
-        batch.bytes,
-        batch.createdBy,
-        batch.createdAt,
-        batch.finishedAt,
-        batch.error,
-      ],
+      batchParams(batch),
     );
   }
 
@@ -134,12 +75,12 @@ export class PgBatches implements BatchRepository {
     ).map(toReject);
   }
 
-  async interruptUnfinished(at: string): Promise<number> {
+  async interruptUnfinished(at: string, keep: readonly string[] = []): Promise<number> {
     return this.sql.run(
       `UPDATE batches SET state = 'interrupted', finished_at = $1,
          error = COALESCE(error, 'the server stopped before the batch finished')
-       WHERE state IN ('receiving', 'running')`,
-      [at],
+       WHERE state IN ('receiving', 'running') AND NOT (id = ANY($2::text[]))`,
+      [at, [...keep]],
     );
   }
 }

@@ -1,25 +1,8 @@
-import type { ConnectionKind, ConnectionRecord, ConnectionRepository } from '../connections.js';
-import { parseJson, type PgContext } from './pg-context.js';
-
-interface ConnectionRow {
-  name: string;
-  kind: ConnectionKind;
-  config: string;
-  secret: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import type { ConnectionRecord, ConnectionRepository } from '../connections.js';
+import type { PgContext } from './pg-context.js';
+import { type ConnectionRow, toRecord } from '../rows/connections-rows.js';
 
 const COLUMNS = 'name, kind, config, secret, created_at, updated_at';
-
-const toRecord = (row: ConnectionRow): ConnectionRecord => ({
-  name: row.name,
-  kind: row.kind,
-  config: parseJson<Record<string, unknown>>(row.config),
-  secret: row.secret,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 export class PgConnections implements ConnectionRepository {
   constructor(private readonly sql: PgContext) {}

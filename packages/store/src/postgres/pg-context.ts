@@ -108,9 +108,8 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
   }
 }
 
-export function parseJson<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
+// Re-exported so repositories that read JSON beside context helpers keep one import.
+export { parseJson } from '../rows/parse-json.js';
 
 /** `$1, $2, …` rows for a multi-row INSERT of `rows` rows of `width` values each. */
 export function valuesList(rows: number, width: number): string {

@@ -1,31 +1,8 @@
-import type { DeadLetter, DeadLetterAttempt, DeadLetterRepository } from '../dead-letters.js';
-import { parseJson, type PgContext } from './pg-context.js';
-
-interface DeadLetterRow {
-  run_id: string;
-  flow_id: string;
-  version: number;
-  record_key: string | null;
-  error: string;
-  attempts: string;
-  created_at: string;
-  retried_by: string | null;
-  retried_at: string | null;
-}
+import type { DeadLetter, DeadLetterRepository } from '../dead-letters.js';
+import type { PgContext } from './pg-context.js';
+import { type DeadLetterRow, toDeadLetter, deadLetterParams } from '../rows/dead-letters-rows.js';
 
 const COLUMNS = 'run_id, flow_id, version, record_key, error, attempts, created_at, retried_by, retried_at';
-
-const toDeadLetter = (row: DeadLetterRow): DeadLetter => ({
-  runId: row.run_id,
-  flowId: row.flow_id,
-  version: row.version,
-  recordKey: row.record_key,
-  error: row.error,
-  attempts: parseJson<DeadLetterAttempt[]>(row.attempts),
-  createdAt: row.created_at,
-  retriedBy: row.retried_by,
-  retriedAt: row.retried_at,
-});
 
 export class PgDeadLetters implements DeadLetterRepository {
   constructor(private readonly sql: PgContext) {}
@@ -34,15 +11,7 @@ export class PgDeadLetters implements DeadLetterRepository {
     await this.sql.run(
       `INSERT INTO dead_letters (run_id, flow_id, version, record_key, error, attempts, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (run_id) DO NOTHING`,
-      [
-        entry.runId,
-        entry.flowId,
-        entry.version,
-        entry.recordKey,
-        entry.error,
-        JSON.stringify(entry.attempts),
-        entry.createdAt,
-      ],
+      deadLetterParams(entry),
     );
   }
 

@@ -2,37 +2,16 @@ import type { FlowSource } from '@baton/schema';
 import { StoreConflictError, StoreNotFoundError } from '../errors.js';
 import type { Draft, FlowRepository, FlowSummary, NewFlow } from '../flows.js';
 import { parseJson, type PgContext } from './pg-context.js';
+import { type FlowRow, toSummary } from '../rows/flows-rows.js';
 
-interface FlowRow {
-  id: string;
-  name: string;
-  description: string;
-  created_at: string;
-  updated_at: string;
-  published_version: number | null;
-  latest_version: number | null;
-  run_count: number;
-}
-
+// Kept apart from SQLite's: COUNT(*) is BIGINT here (pg reads it as a string), so ::int keeps
+// run_count the number the shared FlowRow expects.
 const SUMMARY = `
   SELECT f.id, f.name, f.description, f.created_at, f.updated_at,
     (SELECT v.version FROM versions v WHERE v.flow_id = f.id AND v.state = 'published') AS published_version,
     (SELECT MAX(v.version) FROM versions v WHERE v.flow_id = f.id) AS latest_version,
     (SELECT COUNT(*)::int FROM runs r WHERE r.flow_id = f.id) AS run_count
   FROM flows f`;
-
-function toSummary(row: FlowRow): FlowSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    publishedVersion: row.published_version,
-    latestVersion: row.latest_version,
-    runCount: row.run_count,
-  };
-}
 
 export class PgFlows implements FlowRepository {
   constructor(private readonly sql: PgContext) {}

@@ -1,24 +1,19 @@
 import {
-  FACT_STATUSES,
   type FactDay,
   type FactQuery,
-  type FactStatus,
   type FlowFactTotals,
   type IssueCount,
   type MetricSettings,
   type MetricsRepository,
   type RunFact,
 } from '../metrics.js';
+import { type FactDayRow, toFactDays } from '../rows/metrics-rows.js';
 import type { PgContext } from './pg-context.js';
 
 /** The period filter every aggregate shares: $1 flow, $2..$3 days, $4 version (or null). */
 const PERIOD = 'flow_id = $1 AND day BETWEEN $2 AND $3 AND ($4::int IS NULL OR version = $4::int)';
 
 const periodParams = (q: FactQuery) => [q.flowId, q.fromDay, q.toDay, q.version ?? null];
-
-function emptyStatuses(): Record<FactStatus, number> {
-  return Object.fromEntries(FACT_STATUSES.map((s) => [s, 0])) as Record<FactStatus, number>;
-}
 
 export class PgMetrics implements MetricsRepository {
   constructor(private readonly sql: PgContext) {}
@@ -94,30 +89,12 @@ export class PgMetrics implements MetricsRepository {
   }
 
   async days(query: FactQuery): Promise<FactDay[]> {
-    const rows = await this.sql.rows<{
-      day: string;
-      status: FactStatus;
-      demo: number;
-      count: number;
-      reworked: number;
-    }>(
+    const rows = await this.sql.rows<FactDayRow>(
       `SELECT day, status, demo, SUM(count)::int AS count, SUM(reworked)::int AS reworked FROM run_fact_days
        WHERE ${PERIOD} GROUP BY day, status, demo ORDER BY day`,
       periodParams(query),
     );
-    const days: FactDay[] = [];
-    for (const row of rows) {
-      let day = days.at(-1);
-      if (day?.day !== row.day) {
-        day = { day: row.day, count: 0, reworked: 0, byStatus: emptyStatuses(), demo: 0 };
-        days.push(day);
-      }
-      day.count += row.count;
-      day.reworked += row.reworked;
-      day.byStatus[row.status] += row.count;
-      if (row.demo === 1) day.demo += row.count;
-    }
-    return days;
+    return toFactDays(rows);
   }
 
   async ttvs(query: FactQuery): Promise<Map<string, Float64Array>> {

@@ -7,73 +7,18 @@ import type {
   NotificationRepository,
   WebhookDelivery,
 } from '../notifications.js';
-import { chunks, parseJson, valuesList, type PgContext } from './pg-context.js';
-
-interface ItemRow {
-  id: string;
-  owner_id: string;
-  kind: InboxItem['kind'];
-  run_id: string;
-  flow_id: string;
-  edge_id: string | null;
-  node_id: string | null;
-  field: string | null;
-  rule: string | null;
-  message: string;
-  record: string;
-  status: InboxItem['status'];
-  created_at: string;
-  closed_at: string | null;
-}
-
-interface DeliveryRow {
-  id: string;
-  owner_id: string;
-  url: string;
-  body: string;
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at: string;
-  last_error: string | null;
-  created_at: string;
-}
-
-const ITEM_COLUMNS =
-  'id, owner_id, kind, run_id, flow_id, edge_id, node_id, field, rule, message, record, status, created_at, closed_at';
-const DELIVERY_COLUMNS = 'id, owner_id, url, body, state, attempts, next_attempt_at, last_error, created_at';
-
-function toItem(row: ItemRow): InboxItem {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    kind: row.kind,
-    runId: row.run_id,
-    flowId: row.flow_id,
-    edgeId: row.edge_id,
-    nodeId: row.node_id,
-    field: row.field,
-    rule: row.rule,
-    message: row.message,
-    record: parseJson<Record<string, unknown>>(row.record),
-    status: row.status,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
-  };
-}
-
-function toDelivery(row: DeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    url: row.url,
-    body: parseJson<Record<string, unknown>>(row.body),
-    state: row.state,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-  };
-}
+import { chunks, valuesList, type PgContext } from './pg-context.js';
+import {
+  type ItemRow,
+  type DeliveryRow,
+  ITEM_COLUMNS,
+  DELIVERY_COLUMNS,
+  toItem,
+  toDelivery,
+  type FailureRow,
+  toFailure,
+  deliveryParams,
+} from '../rows/notifications-rows.js';
 
 export class PgNotifications implements NotificationRepository {
   constructor(private readonly sql: PgContext) {}
@@ -161,28 +106,12 @@ export class PgNotifications implements NotificationRepository {
   }
 
   async recentFailures(ownerId: string, limit: number): Promise<FieldFailure[]> {
-    const rows = await this.sql.rows<{
-      run_id: string;
-      flow_id: string;
-      field: string;
-      rule: string | null;
-      message: string;
-      kind: InboxItem['kind'];
-      created_at: string;
-    }>(
+    const rows = await this.sql.rows<FailureRow>(
       `SELECT run_id, flow_id, field, rule, message, kind, created_at FROM inbox_items
        WHERE owner_id = $1 AND field IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT $2`,
       [ownerId, limit],
     );
-    return rows.map((r) => ({
-      runId: r.run_id,
-      flowId: r.flow_id,
-      field: r.field,
-      rule: r.rule,
-      message: r.message,
-      kind: r.kind,
-      createdAt: r.created_at,
-    }));
+    return rows.map(toFailure);
   }
 
   async addDeliveries(deliveries: readonly WebhookDelivery[]): Promise<void> {
@@ -191,17 +120,7 @@ export class PgNotifications implements NotificationRepository {
       for (const part of chunks(deliveries)) {
         await sql.run(
           `INSERT INTO webhook_deliveries (${DELIVERY_COLUMNS}) VALUES ${valuesList(part.length, 9)}`,
-          part.flatMap((d) => [
-            d.id,
-            d.ownerId,
-            d.url,
-            JSON.stringify(d.body),
-            d.state,
-            d.attempts,
-            d.nextAttemptAt,
-            d.lastError,
-            d.createdAt,
-          ]),
+          part.flatMap((d) => deliveryParams(d)),
         );
       }
     });

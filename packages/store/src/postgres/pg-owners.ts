@@ -7,48 +7,23 @@ import type {
   OwnerRepository,
 } from '../owners.js';
 import type { PgContext } from './pg-context.js';
-
-interface OwnerRow {
-  id: string;
-  name: string;
-  kind: Owner['kind'];
-  email: string | null;
-  webhook_url: string | null;
-  webhook_secret: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, name, kind, email, webhook_url, webhook_secret, created_at, updated_at';
-
-function toOwner(row: OwnerRow): Owner {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    email: row.email,
-    webhookUrl: row.webhook_url,
-    webhookSecret: row.webhook_secret,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+import { type OwnerRow, OWNER_COLUMNS, toOwner } from '../rows/owners-rows.js';
 
 export class PgOwners implements OwnerRepository {
   constructor(private readonly sql: PgContext) {}
 
   async list(): Promise<Owner[]> {
-    return (await this.sql.rows<OwnerRow>(`SELECT ${COLUMNS} FROM owners ORDER BY id`)).map(toOwner);
+    return (await this.sql.rows<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM owners ORDER BY id`)).map(toOwner);
   }
 
   async get(id: string): Promise<Owner | null> {
-    const row = await this.sql.one<OwnerRow>(`SELECT ${COLUMNS} FROM owners WHERE id = $1`, [id]);
+    const row = await this.sql.one<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM owners WHERE id = $1`, [id]);
     return row ? toOwner(row) : null;
   }
 
   async create(owner: NewOwner, now: string): Promise<boolean> {
     const inserted = await this.sql.run(
-      `INSERT INTO owners (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO owners (${OWNER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (id) DO NOTHING`,
       [owner.id, owner.name, owner.kind, owner.email, owner.webhookUrl, owner.webhookSecret, now],
     );
     return inserted === 1;
@@ -56,7 +31,9 @@ export class PgOwners implements OwnerRepository {
 
   update(id: string, patch: OwnerPatch, now: string): Promise<Owner | null> {
     return this.sql.atomic(async (sql) => {
-      const row = await sql.one<OwnerRow>(`SELECT ${COLUMNS} FROM owners WHERE id = $1 FOR UPDATE`, [id]);
+      const row = await sql.one<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM owners WHERE id = $1 FOR UPDATE`, [
+        id,
+      ]);
       if (!row) return null;
       const next: Owner = { ...toOwner(row), ...patch, updatedAt: now };
       await sql.run(

@@ -1,5 +1,5 @@
-import type { RunStatus, Step } from '@baton/schema';
-import { decodeRunCursor, encodeRunCursor } from '../run-cursor.js';
+import type { Step } from '@baton/schema';
+import { decodeRunCursor } from '../run-cursor.js';
 import type {
   ClaimQuery,
   NewRun,
@@ -11,62 +11,20 @@ import type {
   RunQuery,
   RunRecord,
   RunRepository,
-  RunSummary,
 } from '../runs.js';
 import { parseJson, type PgContext } from './pg-context.js';
+import {
+  type RunRow,
+  type RunInputRow,
+  SUMMARY_COLUMNS,
+  toRecord,
+  newRunParams,
+  toRunPage,
+  type StatusCountRow,
+  toRunCounts,
+} from '../rows/runs-rows.js';
 
-interface RunRow {
-  id: string;
-  flow_id: string;
-  version: number;
-  status: RunStatus;
-  record_key: string | null;
-  idempotency_key: string;
-  payload_hash: string;
-  received_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  duration_ms: number | null;
-  duplicate_of: string | null;
-  error: string | null;
-  purged_at: string | null;
-}
-
-interface RunInputRow extends RunRow {
-  input: string;
-  input_sealed: string | null;
-}
-
-const SUMMARY_COLUMNS = `id, flow_id, version, status, record_key, idempotency_key, payload_hash,
-  received_at, started_at, finished_at, duration_ms, duplicate_of, error, purged_at`;
 const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, input, input_sealed`;
-
-function toSummary(row: RunRow): RunSummary {
-  return {
-    id: row.id,
-    flowId: row.flow_id,
-    version: row.version,
-    status: row.status,
-    recordKey: row.record_key,
-    idempotencyKey: row.idempotency_key,
-    payloadHash: row.payload_hash,
-    receivedAt: row.received_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    durationMs: row.duration_ms,
-    duplicateOf: row.duplicate_of,
-    error: row.error,
-    ...(row.purged_at !== null && { purgedAt: row.purged_at }),
-  };
-}
-
-function toRecord(row: RunInputRow): RunRecord {
-  return {
-    ...toSummary(row),
-    input: parseJson<Record<string, unknown>>(row.input),
-    ...(row.input_sealed !== null && { inputSealed: row.input_sealed }),
-  };
-}
 
 /** Byte order, as the "C" collation compares: the order SQLite answers the same rows in. */
 const byReceived = (a: RunRow, b: RunRow) =>
@@ -108,32 +66,12 @@ export class PgRuns implements RunRepository {
   constructor(private readonly sql: PgContext) {}
 
   async insert(run: NewRun): Promise<void> {
-    // A duplicate executes nothing, so it is finished the moment it is recorded.
-    const finishedAt = run.status === 'duplicate' ? run.receivedAt : null;
     await this.sql.run(
       `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
          input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
          lease_expires_at, attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [
-        run.id,
-        run.flowId,
-        run.version,
-        run.status,
-        run.recordKey,
-        run.idempotencyKey,
-        run.payloadHash,
-        JSON.stringify(run.input),
-        run.inputSealed ?? null,
-        run.receivedAt,
-        finishedAt,
-        finishedAt,
-        finishedAt === null ? null : 0,
-        run.duplicateOf,
-        run.lease?.owner ?? null,
-        run.lease?.expiresAt ?? null,
-        run.lease ? 1 : 0,
-      ],
+      newRunParams(run),
     );
   }
 
@@ -194,30 +132,18 @@ export class PgRuns implements RunRepository {
        ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, query.limit).map(toSummary);
-    const last = items.at(-1);
-    const nextCursor =
-      rows.length > query.limit && last
-        ? encodeRunCursor({ receivedAt: last.receivedAt, id: last.id })
-        : null;
-    return { items, nextCursor };
+    return toRunPage(rows, query.limit);
   }
 
   async counts(filter: RunFilter): Promise<RunCounts> {
     const { status: _status, ...rest } = filter;
     const params: unknown[] = [];
     const where = filterClauses(rest, params);
-    const rows = await this.sql.rows<{ status: RunStatus; n: number }>(
+    const rows = await this.sql.rows<StatusCountRow>(
       `SELECT status, COUNT(*)::int AS n FROM runs ${whereSql(where)} GROUP BY status`,
       params,
     );
-    const byStatus: RunCounts['byStatus'] = {};
-    let total = 0;
-    for (const row of rows) {
-      byStatus[row.status] = row.n;
-      total += row.n;
-    }
-    return { total, byStatus };
+    return toRunCounts(rows);
   }
 
   async latestByKey(flowId: string, idempotencyKey: string, receivedSince = ''): Promise<RunRecord | null> {

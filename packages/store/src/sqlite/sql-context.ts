@@ -30,9 +30,8 @@ export class SqlContext {
   }
 }
 
-export function parseJson<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
+// Re-exported so repositories that read JSON beside context helpers keep one import.
+export { parseJson } from '../rows/parse-json.js';
 
 /** SQLite reports constraint failures by code; a UNIQUE/PRIMARY KEY one means "already there". */
 export function isUniqueViolation(error: unknown): boolean {

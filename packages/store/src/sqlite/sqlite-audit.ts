@@ -6,39 +6,8 @@ import {
   type AuditRepository,
   type NewAuditEntry,
 } from '../audit.js';
-import { parseJson, type SqlContext } from './sql-context.js';
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target_kind: string;
-  target_id: string;
-  before_hash: string | null;
-  after_hash: string | null;
-  reason: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    targetKind: row.target_kind,
-    targetId: row.target_id,
-    beforeHash: row.before_hash,
-    afterHash: row.after_hash,
-    reason: row.reason,
-    details: parseJson<Record<string, unknown>>(row.details),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
+import type { SqlContext } from './sql-context.js';
+import { type AuditRow, toEntry, auditParams } from '../rows/audit-rows.js';
 
 export class SqliteAudit implements AuditRepository {
   constructor(private readonly sql: SqlContext) {}
@@ -56,20 +25,7 @@ export class SqliteAudit implements AuditRepository {
             `INSERT INTO audit_log (seq, at, actor, action, target_kind, target_id, before_hash, after_hash,
                reason, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(
-            full.seq,
-            full.at,
-            full.actor,
-            full.action,
-            full.targetKind,
-            full.targetId,
-            full.beforeHash,
-            full.afterHash,
-            full.reason,
-            JSON.stringify(full.details),
-            full.prevHash,
-            full.hash,
-          );
+          .run(...auditParams(full));
         return full;
       })(),
     );

@@ -5,56 +5,25 @@ import type {
   NewApiToken,
   NewSession,
   NewUser,
-  Role,
   Session,
   User,
   UserPatch,
 } from '../users.js';
 import { isUniqueViolation, type SqlContext } from './sql-context.js';
+import {
+  TOKEN_COLUMNS,
+  toToken,
+  type TokenRow,
+  USER_COLUMNS,
+  userFromRow,
+  type UserRowOf,
+} from '../rows/auth-rows.js';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  owner_id: string | null;
-  disabled: number;
-  created_at: string;
-}
-
-interface TokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-const USER_COLUMNS = 'id, username, display_name, role, owner_id, disabled, created_at';
-const TOKEN_COLUMNS = 'id, name, prefix, created_at, last_used_at, revoked_at';
+// SQLite has no boolean type: `disabled` is stored as 0/1.
+type UserRow = UserRowOf<number>;
 
 function toUser(row: UserRow): User {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    ownerId: row.owner_id,
-    disabled: row.disabled === 1,
-    createdAt: row.created_at,
-  };
-}
-
-function toToken(row: TokenRow): ApiToken {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    revokedAt: row.revoked_at,
-  };
+  return userFromRow(row, row.disabled === 1);
 }
 
 /** Prefixes `u_` so a user's columns can be read beside a joined table's. */

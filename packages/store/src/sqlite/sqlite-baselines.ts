@@ -1,16 +1,6 @@
 import type { Baseline, BaselineRecord, BaselineRepository } from '../baselines.js';
 import type { SqlContext } from './sql-context.js';
-
-interface BaselineRow {
-  flow_id: string;
-  source: 'csv' | 'manual';
-  ttv_p50_ms: number | null;
-  rework_rate: number | null;
-  sla_adherence: number | null;
-  record_count: number;
-  updated_at: string;
-  updated_by: string | null;
-}
+import { type BaselineRow, toBaseline } from '../rows/baselines-rows.js';
 
 const UPSERT = `INSERT INTO flow_baselines (flow_id, source, ttv_p50_ms, rework_rate, sla_adherence,
     record_count, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -27,16 +17,7 @@ export class SqliteBaselines implements BaselineRepository {
       const row = this.sql.stmt('SELECT * FROM flow_baselines WHERE flow_id = ?').get(flowId) as
         BaselineRow | undefined;
       if (!row) return null;
-      return {
-        flowId: row.flow_id,
-        source: row.source,
-        ttvP50Ms: row.ttv_p50_ms,
-        reworkRate: row.rework_rate,
-        slaAdherence: row.sla_adherence,
-        recordCount: row.record_count,
-        updatedAt: row.updated_at,
-        updatedBy: row.updated_by,
-      };
+      return toBaseline(row);
     });
   }
 

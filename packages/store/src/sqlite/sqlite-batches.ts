@@ -1,53 +1,6 @@
-import type { BatchCounts, BatchRecord, BatchReject, BatchRepository } from '../batches.js';
-import { parseJson, type SqlContext } from './sql-context.js';
-
-interface BatchRow {
-  id: string;
-  flow_id: string;
-  version: number;
-  format: BatchRecord['format'];
-  file_name: string | null;
-  state: BatchRecord['state'];
-  counts: string;
-  bytes: number;
-  created_by: string | null;
-  created_at: string;
-  finished_at: string | null;
-  error: string | null;
-}
-
-interface RejectRow {
-  batch_id: string;
-  line: number;
-  reason: string;
-  error: string;
-  raw: string;
-  run_id: string | null;
-}
-
-const toBatch = (row: BatchRow): BatchRecord => ({
-  id: row.id,
-  flowId: row.flow_id,
-  version: row.version,
-  format: row.format,
-  fileName: row.file_name,
-  state: row.state,
-  counts: parseJson<BatchCounts>(row.counts),
-  bytes: row.bytes,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  finishedAt: row.finished_at,
-  error: row.error,
-});
-
-const toReject = (row: RejectRow): BatchReject => ({
-  batchId: row.batch_id,
-  line: row.line,
-  reason: row.reason,
-  error: row.error,
-  raw: row.raw,
-  runId: row.run_id,
-});
+import type { BatchRecord, BatchReject, BatchRepository } from '../batches.js';
+import type { SqlContext } from './sql-context.js';
+import { type BatchRow, type RejectRow, toBatch, toReject, batchParams } from '../rows/batches-rows.js';
 
 export class SqliteBatches implements BatchRepository {
   constructor(private readonly sql: SqlContext) {}
@@ -59,20 +12,7 @@ export class SqliteBatches implements BatchRepository {
           `INSERT INTO batches (id, flow_id, version, format, file_name, state, counts, bytes, created_by,
              created_at, finished_at, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          batch.id,
-          batch.flowId,
-          batch.version,
-          batch.format,
-          batch.fileName,
-          batch.state,
-          JSON.stringify(batch.counts),
-          batch.bytes,
-          batch.createdBy,
-          batch.createdAt,
-          batch.finishedAt,
-          batch.error,
-        );
+        .run(...batchParams(batch));
     });
   }
 
@@ -136,16 +76,17 @@ export class SqliteBatches implements BatchRepository {
     );
   }
 
-  interruptUnfinished(at: string): Promise<number> {
+  interruptUnfinished(at: string, keep: readonly string[] = []): Promise<number> {
     return this.sql.gate(
       () =>
         this.sql
           .stmt(
             `UPDATE batches SET state = 'interrupted', finished_at = ?,
                error = COALESCE(error, 'the server stopped before the batch finished')
-             WHERE state IN ('receiving', 'running')`,
+             WHERE state IN ('receiving', 'running')
+               AND id NOT IN (SELECT value FROM json_each(?))`,
           )
-          .run(at).changes,
+          .run(at, JSON.stringify(keep)).changes,
     );
   }
 }

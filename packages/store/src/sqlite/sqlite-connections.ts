@@ -1,23 +1,6 @@
-import type { ConnectionKind, ConnectionRecord, ConnectionRepository } from '../connections.js';
-import { parseJson, type SqlContext } from './sql-context.js';
-
-interface ConnectionRow {
-  name: string;
-  kind: ConnectionKind;
-  config: string;
-  secret: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const toRecord = (row: ConnectionRow): ConnectionRecord => ({
-  name: row.name,
-  kind: row.kind,
-  config: parseJson<Record<string, unknown>>(row.config),
-  secret: row.secret,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
+import type { ConnectionRecord, ConnectionRepository } from '../connections.js';
+import type { SqlContext } from './sql-context.js';
+import { type ConnectionRow, toRecord } from '../rows/connections-rows.js';
 
 export class SqliteConnections implements ConnectionRepository {
   constructor(private readonly sql: SqlContext) {}

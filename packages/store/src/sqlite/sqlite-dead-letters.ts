@@ -1,29 +1,6 @@
-import type { DeadLetter, DeadLetterAttempt, DeadLetterRepository } from '../dead-letters.js';
-import { parseJson, type SqlContext } from './sql-context.js';
-
-interface DeadLetterRow {
-  run_id: string;
-  flow_id: string;
-  version: number;
-  record_key: string | null;
-  error: string;
-  attempts: string;
-  created_at: string;
-  retried_by: string | null;
-  retried_at: string | null;
-}
-
-const toDeadLetter = (row: DeadLetterRow): DeadLetter => ({
-  runId: row.run_id,
-  flowId: row.flow_id,
-  version: row.version,
-  recordKey: row.record_key,
-  error: row.error,
-  attempts: parseJson<DeadLetterAttempt[]>(row.attempts),
-  createdAt: row.created_at,
-  retriedBy: row.retried_by,
-  retriedAt: row.retried_at,
-});
+import type { DeadLetter, DeadLetterRepository } from '../dead-letters.js';
+import type { SqlContext } from './sql-context.js';
+import { type DeadLetterRow, toDeadLetter, deadLetterParams } from '../rows/dead-letters-rows.js';
 
 export class SqliteDeadLetters implements DeadLetterRepository {
   constructor(private readonly sql: SqlContext) {}
@@ -35,15 +12,7 @@ export class SqliteDeadLetters implements DeadLetterRepository {
           `INSERT OR IGNORE INTO dead_letters (run_id, flow_id, version, record_key, error, attempts, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          entry.runId,
-          entry.flowId,
-          entry.version,
-          entry.recordKey,
-          entry.error,
-          JSON.stringify(entry.attempts),
-          entry.createdAt,
-        );
+        .run(...deadLetterParams(entry));
     });
   }
 

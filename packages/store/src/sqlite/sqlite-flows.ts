@@ -2,17 +2,7 @@ import type { FlowSource } from '@baton/schema';
 import { StoreConflictError, StoreNotFoundError } from '../errors.js';
 import type { Draft, FlowRepository, FlowSummary, NewFlow } from '../flows.js';
 import { isUniqueViolation, parseJson, type SqlContext } from './sql-context.js';
-
-interface FlowRow {
-  id: string;
-  name: string;
-  description: string;
-  created_at: string;
-  updated_at: string;
-  published_version: number | null;
-  latest_version: number | null;
-  run_count: number;
-}
+import { type FlowRow, toSummary } from '../rows/flows-rows.js';
 
 const SUMMARY = `
   SELECT f.id, f.name, f.description, f.created_at, f.updated_at,
@@ -20,19 +10,6 @@ const SUMMARY = `
     (SELECT MAX(v.version) FROM versions v WHERE v.flow_id = f.id) AS latest_version,
     (SELECT COUNT(*) FROM runs r WHERE r.flow_id = f.id) AS run_count
   FROM flows f`;
-
-function toSummary(row: FlowRow): FlowSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    publishedVersion: row.published_version,
-    latestVersion: row.latest_version,
-    runCount: row.run_count,
-  };
-}
 
 export class SqliteFlows implements FlowRepository {
   constructor(private readonly sql: SqlContext) {}

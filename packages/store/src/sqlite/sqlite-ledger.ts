@@ -1,50 +1,16 @@
 import type { LedgerQuery, LedgerRecord, LedgerRepository } from '../ledger.js';
-import { parseJson, type SqlContext } from './sql-context.js';
-
-interface LedgerRow {
-  flow_id: string;
-  version: number;
-  run_id: string;
-  node_id: string;
-  record_key: string | null;
-  status: string;
-  at: string;
-  payload: string;
-}
-
-const COLUMNS = 'flow_id, version, run_id, node_id, record_key, status, at, payload';
-
-function toRecord(row: LedgerRow): LedgerRecord {
-  return {
-    flowId: row.flow_id,
-    version: row.version,
-    runId: row.run_id,
-    nodeId: row.node_id,
-    recordKey: row.record_key,
-    status: row.status,
-    at: row.at,
-    payload: parseJson<Record<string, unknown>>(row.payload),
-  };
-}
+import type { SqlContext } from './sql-context.js';
+import { type LedgerRow, LEDGER_COLUMNS, toRecord, ledgerParams } from '../rows/ledger-rows.js';
 
 export class SqliteLedger implements LedgerRepository {
   constructor(private readonly sql: SqlContext) {}
 
   append(entries: readonly LedgerRecord[]): Promise<void> {
     return this.sql.gate(() => {
-      const insert = this.sql.stmt(`INSERT INTO ledger (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      const insert = this.sql.stmt(`INSERT INTO ledger (${LEDGER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
       this.sql.db.transaction(() => {
         for (const e of entries) {
-          insert.run(
-            e.flowId,
-            e.version,
-            e.runId,
-            e.nodeId,
-            e.recordKey,
-            e.status,
-            e.at,
-            JSON.stringify(e.payload),
-          );
+          insert.run(...ledgerParams(e));
         }
       })();
     });
@@ -53,7 +19,9 @@ export class SqliteLedger implements LedgerRepository {
   listByRun(runId: string): Promise<LedgerRecord[]> {
     return this.sql.gate(() =>
       (
-        this.sql.stmt(`SELECT ${COLUMNS} FROM ledger WHERE run_id = ? ORDER BY id`).all(runId) as LedgerRow[]
+        this.sql
+          .stmt(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE run_id = ? ORDER BY id`)
+          .all(runId) as LedgerRow[]
       ).map(toRecord),
     );
   }
@@ -62,7 +30,7 @@ export class SqliteLedger implements LedgerRepository {
     return this.sql.gate(() =>
       (
         this.sql
-          .stmt(`SELECT ${COLUMNS} FROM ledger WHERE flow_id = ? ORDER BY at DESC, id DESC LIMIT ?`)
+          .stmt(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE flow_id = ? ORDER BY at DESC, id DESC LIMIT ?`)
           .all(query.flowId, query.limit) as LedgerRow[]
       ).map(toRecord),
     );

@@ -1,14 +1,13 @@
 import {
-  FACT_STATUSES,
   type FactDay,
   type FactQuery,
-  type FactStatus,
   type FlowFactTotals,
   type IssueCount,
   type MetricSettings,
   type MetricsRepository,
   type RunFact,
 } from '../metrics.js';
+import { type FactDayRow, toFactDays } from '../rows/metrics-rows.js';
 import type { SqlContext } from './sql-context.js';
 
 const PERIOD =
@@ -16,10 +15,6 @@ const PERIOD =
 
 function params(q: FactQuery) {
   return { flowId: q.flowId, fromDay: q.fromDay, toDay: q.toDay, version: q.version ?? null };
-}
-
-function emptyStatuses(): Record<FactStatus, number> {
-  return Object.fromEntries(FACT_STATUSES.map((s) => [s, 0])) as Record<FactStatus, number>;
 }
 
 export class SqliteMetrics implements MetricsRepository {
@@ -97,26 +92,8 @@ export class SqliteMetrics implements MetricsRepository {
           `SELECT day, status, demo, SUM(count) AS count, SUM(reworked) AS reworked FROM run_fact_days
            WHERE ${PERIOD} GROUP BY day, status, demo ORDER BY day`,
         )
-        .all(params(query)) as Array<{
-        day: string;
-        status: FactStatus;
-        demo: number;
-        count: number;
-        reworked: number;
-      }>;
-      const days: FactDay[] = [];
-      for (const row of rows) {
-        let day = days.at(-1);
-        if (day?.day !== row.day) {
-          day = { day: row.day, count: 0, reworked: 0, byStatus: emptyStatuses(), demo: 0 };
-          days.push(day);
-        }
-        day.count += row.count;
-        day.reworked += row.reworked;
-        day.byStatus[row.status] += row.count;
-        if (row.demo === 1) day.demo += row.count;
-      }
-      return days;
+        .all(params(query)) as Array<FactDayRow>;
+      return toFactDays(rows);
     });
   }
 

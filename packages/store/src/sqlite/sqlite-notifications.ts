@@ -7,73 +7,18 @@ import type {
   NotificationRepository,
   WebhookDelivery,
 } from '../notifications.js';
-import { parseJson, type SqlContext } from './sql-context.js';
-
-interface ItemRow {
-  id: string;
-  owner_id: string;
-  kind: InboxItem['kind'];
-  run_id: string;
-  flow_id: string;
-  edge_id: string | null;
-  node_id: string | null;
-  field: string | null;
-  rule: string | null;
-  message: string;
-  record: string;
-  status: InboxItem['status'];
-  created_at: string;
-  closed_at: string | null;
-}
-
-interface DeliveryRow {
-  id: string;
-  owner_id: string;
-  url: string;
-  body: string;
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at: string;
-  last_error: string | null;
-  created_at: string;
-}
-
-const ITEM_COLUMNS =
-  'id, owner_id, kind, run_id, flow_id, edge_id, node_id, field, rule, message, record, status, created_at, closed_at';
-const DELIVERY_COLUMNS = 'id, owner_id, url, body, state, attempts, next_attempt_at, last_error, created_at';
-
-function toItem(row: ItemRow): InboxItem {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    kind: row.kind,
-    runId: row.run_id,
-    flowId: row.flow_id,
-    edgeId: row.edge_id,
-    nodeId: row.node_id,
-    field: row.field,
-    rule: row.rule,
-    message: row.message,
-    record: parseJson<Record<string, unknown>>(row.record),
-    status: row.status,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
-  };
-}
-
-function toDelivery(row: DeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    url: row.url,
-    body: parseJson<Record<string, unknown>>(row.body),
-    state: row.state,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-  };
-}
+import type { SqlContext } from './sql-context.js';
+import {
+  type ItemRow,
+  type DeliveryRow,
+  ITEM_COLUMNS,
+  DELIVERY_COLUMNS,
+  toItem,
+  toDelivery,
+  type FailureRow,
+  toFailure,
+  deliveryParams,
+} from '../rows/notifications-rows.js';
 
 export class SqliteNotifications implements NotificationRepository {
   constructor(private readonly sql: SqlContext) {}
@@ -172,24 +117,8 @@ export class SqliteNotifications implements NotificationRepository {
             `SELECT run_id, flow_id, field, rule, message, kind, created_at FROM inbox_items
              WHERE owner_id = ? AND field IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT ?`,
           )
-          .all(ownerId, limit) as Array<{
-          run_id: string;
-          flow_id: string;
-          field: string;
-          rule: string | null;
-          message: string;
-          kind: InboxItem['kind'];
-          created_at: string;
-        }>
-      ).map((r) => ({
-        runId: r.run_id,
-        flowId: r.flow_id,
-        field: r.field,
-        rule: r.rule,
-        message: r.message,
-        kind: r.kind,
-        createdAt: r.created_at,
-      })),
+          .all(ownerId, limit) as Array<FailureRow>
+      ).map(toFailure),
     );
   }
 
@@ -199,17 +128,7 @@ export class SqliteNotifications implements NotificationRepository {
         `INSERT INTO webhook_deliveries (${DELIVERY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const d of deliveries) {
-        insert.run(
-          d.id,
-          d.ownerId,
-          d.url,
-          JSON.stringify(d.body),
-          d.state,
-          d.attempts,
-          d.nextAttemptAt,
-          d.lastError,
-          d.createdAt,
-        );
+        insert.run(...deliveryParams(d));
       }
     });
   }

@@ -7,45 +7,21 @@ import type {
   OwnerRepository,
 } from '../owners.js';
 import { isUniqueViolation, type SqlContext } from './sql-context.js';
-
-interface OwnerRow {
-  id: string;
-  name: string;
-  kind: Owner['kind'];
-  email: string | null;
-  webhook_url: string | null;
-  webhook_secret: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, name, kind, email, webhook_url, webhook_secret, created_at, updated_at';
-
-function toOwner(row: OwnerRow): Owner {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    email: row.email,
-    webhookUrl: row.webhook_url,
-    webhookSecret: row.webhook_secret,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+import { type OwnerRow, OWNER_COLUMNS, toOwner } from '../rows/owners-rows.js';
 
 export class SqliteOwners implements OwnerRepository {
   constructor(private readonly sql: SqlContext) {}
 
   list(): Promise<Owner[]> {
     return this.sql.gate(() =>
-      (this.sql.stmt(`SELECT ${COLUMNS} FROM owners ORDER BY id`).all() as OwnerRow[]).map(toOwner),
+      (this.sql.stmt(`SELECT ${OWNER_COLUMNS} FROM owners ORDER BY id`).all() as OwnerRow[]).map(toOwner),
     );
   }
 
   get(id: string): Promise<Owner | null> {
     return this.sql.gate(() => {
-      const row = this.sql.stmt(`SELECT ${COLUMNS} FROM owners WHERE id = ?`).get(id) as OwnerRow | undefined;
+      const row = this.sql.stmt(`SELECT ${OWNER_COLUMNS} FROM owners WHERE id = ?`).get(id) as
+        OwnerRow | undefined;
       return row ? toOwner(row) : null;
     });
   }
@@ -54,7 +30,7 @@ export class SqliteOwners implements OwnerRepository {
     return this.sql.gate(() => {
       try {
         this.sql
-          .stmt(`INSERT INTO owners (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+          .stmt(`INSERT INTO owners (${OWNER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
           .run(
             owner.id,
             owner.name,
@@ -75,7 +51,8 @@ export class SqliteOwners implements OwnerRepository {
 
   update(id: string, patch: OwnerPatch, now: string): Promise<Owner | null> {
     return this.sql.gate(() => {
-      const row = this.sql.stmt(`SELECT ${COLUMNS} FROM owners WHERE id = ?`).get(id) as OwnerRow | undefined;
+      const row = this.sql.stmt(`SELECT ${OWNER_COLUMNS} FROM owners WHERE id = ?`).get(id) as
+        OwnerRow | undefined;
       if (!row) return null;
       const next: Owner = { ...toOwner(row), ...patch, updatedAt: now };
       this.sql

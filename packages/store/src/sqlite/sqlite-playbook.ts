@@ -14,121 +14,22 @@ import type {
   RunbookRevision,
 } from '../playbook-repository.js';
 import type { SqlContext } from './sql-context.js';
-
-interface CandidateRow {
-  id: string;
-  name: string;
-  system_from: string;
-  system_to: string;
-  frequency_per_week: number;
-  impact: number;
-  notes: string;
-  rationale: string;
-  flow_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface RiskRow {
-  id: string;
-  flow_id: string;
-  risk: string;
-  likelihood: number;
-  impact: number;
-  mitigation: string;
-  owner_id: string | null;
-  status: Risk['status'];
-  created_at: string;
-  updated_at: string;
-}
-
-interface RevisionRow {
-  flow_id: string;
-  revision: number;
-  body: string;
-  author: string | null;
-  created_at: string;
-}
-
-interface RetroRow {
-  id: string;
-  flow_id: string;
-  went_well: string;
-  went_badly: string;
-  author: string | null;
-  created_at: string;
-}
-
-interface BacklogRow {
-  id: string;
-  retrospective_id: string;
-  flow_id: string;
-  title: string;
-  frequency: number;
-  impact: number;
-  status: BacklogStatus;
-  created_at: string;
-  updated_at: string;
-}
-
-const CANDIDATE_COLUMNS =
-  'id, name, system_from, system_to, frequency_per_week, impact, notes, rationale, flow_id, created_at, updated_at';
-const RISK_COLUMNS =
-  'id, flow_id, risk, likelihood, impact, mitigation, owner_id, status, created_at, updated_at';
-const BACKLOG_COLUMNS =
-  'id, retrospective_id, flow_id, title, frequency, impact, status, created_at, updated_at';
-// Highest score first; ties oldest first so the order is stable while editing inline.
-const BY_RISK_SCORE = 'ORDER BY likelihood * impact DESC, created_at, id';
-const BY_BACKLOG_SCORE = 'ORDER BY frequency * impact DESC, created_at, id';
-
-function toCandidate(r: CandidateRow): Candidate {
-  return {
-    id: r.id,
-    name: r.name,
-    systemFrom: r.system_from,
-    systemTo: r.system_to,
-    frequencyPerWeek: r.frequency_per_week,
-    impact: r.impact,
-    notes: r.notes,
-    rationale: r.rationale,
-    flowId: r.flow_id,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function toRisk(r: RiskRow): Risk {
-  return {
-    id: r.id,
-    flowId: r.flow_id,
-    risk: r.risk,
-    likelihood: r.likelihood,
-    impact: r.impact,
-    mitigation: r.mitigation,
-    ownerId: r.owner_id,
-    status: r.status,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function toRevision(r: RevisionRow): RunbookRevision {
-  return { flowId: r.flow_id, revision: r.revision, body: r.body, author: r.author, createdAt: r.created_at };
-}
-
-function toBacklog(r: BacklogRow): BacklogItem {
-  return {
-    id: r.id,
-    retrospectiveId: r.retrospective_id,
-    flowId: r.flow_id,
-    title: r.title,
-    frequency: r.frequency,
-    impact: r.impact,
-    status: r.status,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
+import {
+  type CandidateRow,
+  type RiskRow,
+  type RevisionRow,
+  type RetroRow,
+  type BacklogRow,
+  CANDIDATE_COLUMNS,
+  RISK_COLUMNS,
+  BACKLOG_COLUMNS,
+  BY_RISK_SCORE,
+  BY_BACKLOG_SCORE,
+  toCandidate,
+  toRisk,
+  toRevision,
+  toBacklog,
+} from '../rows/playbook-rows.js';
 
 export class SqlitePlaybook implements PlaybookRepository {
   constructor(private readonly sql: SqlContext) {}

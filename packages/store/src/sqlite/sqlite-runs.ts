@@ -1,5 +1,5 @@
-import type { RunStatus, Step } from '@baton/schema';
-import { decodeRunCursor, encodeRunCursor } from '../run-cursor.js';
+import type { Step } from '@baton/schema';
+import { decodeRunCursor } from '../run-cursor.js';
 import type {
   ClaimQuery,
   NewRun,
@@ -11,61 +11,18 @@ import type {
   RunQuery,
   RunRecord,
   RunRepository,
-  RunSummary,
 } from '../runs.js';
 import { parseJson, type SqlContext } from './sql-context.js';
-
-interface RunRow {
-  id: string;
-  flow_id: string;
-  version: number;
-  status: RunStatus;
-  record_key: string | null;
-  idempotency_key: string;
-  payload_hash: string;
-  received_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  duration_ms: number | null;
-  duplicate_of: string | null;
-  error: string | null;
-  purged_at: string | null;
-}
-
-interface RunInputRow extends RunRow {
-  input: string;
-  input_sealed: string | null;
-}
-
-const SUMMARY_COLUMNS = `id, flow_id, version, status, record_key, idempotency_key, payload_hash,
-  received_at, started_at, finished_at, duration_ms, duplicate_of, error, purged_at`;
-
-function toSummary(row: RunRow): RunSummary {
-  return {
-    id: row.id,
-    flowId: row.flow_id,
-    version: row.version,
-    status: row.status,
-    recordKey: row.record_key,
-    idempotencyKey: row.idempotency_key,
-    payloadHash: row.payload_hash,
-    receivedAt: row.received_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    durationMs: row.duration_ms,
-    duplicateOf: row.duplicate_of,
-    error: row.error,
-    ...(row.purged_at !== null && { purgedAt: row.purged_at }),
-  };
-}
-
-function toRecord(row: RunInputRow): RunRecord {
-  return {
-    ...toSummary(row),
-    input: parseJson<Record<string, unknown>>(row.input),
-    ...(row.input_sealed !== null && { inputSealed: row.input_sealed }),
-  };
-}
+import {
+  type RunRow,
+  type RunInputRow,
+  SUMMARY_COLUMNS,
+  toRecord,
+  newRunParams,
+  toRunPage,
+  type StatusCountRow,
+  toRunCounts,
+} from '../rows/runs-rows.js';
 
 /** WHERE clauses of a runs filter; every one is served by an index (migrations 2 and 6). */
 function filterClauses(filter: RunFilter): { where: string[]; params: Array<string | number> } {
@@ -104,8 +61,6 @@ export class SqliteRuns implements RunRepository {
 
   insert(run: NewRun): Promise<void> {
     return this.sql.gate(() => {
-      // A duplicate executes nothing, so it is finished the moment it is recorded.
-      const finishedAt = run.status === 'duplicate' ? run.receivedAt : null;
       this.sql
         .stmt(
           `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
@@ -113,25 +68,7 @@ export class SqliteRuns implements RunRepository {
              lease_expires_at, attempts)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          run.id,
-          run.flowId,
-          run.version,
-          run.status,
-          run.recordKey,
-          run.idempotencyKey,
-          run.payloadHash,
-          JSON.stringify(run.input),
-          run.inputSealed ?? null,
-          run.receivedAt,
-          finishedAt,
-          finishedAt,
-          finishedAt === null ? null : 0,
-          run.duplicateOf,
-          run.lease?.owner ?? null,
-          run.lease?.expiresAt ?? null,
-          run.lease ? 1 : 0,
-        );
+        .run(...newRunParams(run));
     });
   }
 
@@ -194,13 +131,7 @@ export class SqliteRuns implements RunRepository {
            ORDER BY received_at DESC, id DESC LIMIT ?`,
         )
         .all(...params, query.limit + 1) as RunRow[];
-      const items = rows.slice(0, query.limit).map(toSummary);
-      const last = items.at(-1);
-      const nextCursor =
-        rows.length > query.limit && last
-          ? encodeRunCursor({ receivedAt: last.receivedAt, id: last.id })
-          : null;
-      return { items, nextCursor };
+      return toRunPage(rows, query.limit);
     });
   }
 
@@ -212,14 +143,8 @@ export class SqliteRuns implements RunRepository {
         .stmt(
           `SELECT status, COUNT(*) AS n FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
         )
-        .all(...params) as Array<{ status: RunStatus; n: number }>;
-      const byStatus: RunCounts['byStatus'] = {};
-      let total = 0;
-      for (const row of rows) {
-        byStatus[row.status] = row.n;
-        total += row.n;
-      }
-      return { total, byStatus };
+        .all(...params) as StatusCountRow[];
+      return toRunCounts(rows);
     });
   }
 

@@ -3,11 +3,12 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { useEditor } from '../store/editor-store-context';
 import type { CanvasEdge } from './to-react-flow';
 import { EdgeBadges } from './edge-badges';
+import { edgeById } from './node-index';
 
 /** An edge with a small label saying what crosses it (the contract's field count). */
 export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
-  const edge = useEditor((s) => s.source.edges.find((e) => e.id === id));
+  const edge = useEditor((s) => edgeById(s.source.edges, id));
   const counts = useEditor((s) => s.diagnosticCounts[id]);
   const flowId = useEditor((s) => s.flowId);
   const [path, labelX, labelY] = getBezierPath({

@@ -2,12 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
+  type FitViewOptions,
   type IsValidConnection,
   type NodeChange,
   type NodeTypes,
@@ -49,6 +51,16 @@ const MINIMAP_COLORS: Record<string, string> = {
   write: '#138a43',
   log: '#475467',
 };
+const miniMapNodeColor = (n: CanvasNode) => MINIMAP_COLORS[n.type ?? ''] ?? '#98a2b3';
+const MINIMAP_STYLE = { width: 160, height: 110 };
+
+// Props React Flow copies into its store whenever their identity changes: a fresh object or array
+// per render would mean extra store updates (and every subscriber re-checked) on each drag frame.
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.15, maxZoom: 1.1 };
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const DEFAULT_EDGE_OPTIONS = { type: 'baton' };
 
 export function FlowCanvas() {
   const store = useEditorStoreApi();
@@ -62,6 +74,11 @@ export function FlowCanvas() {
   // Fit only a flow that opens with nodes: React Flow defers `fitView` until nodes exist, so on an
   // empty flow it would re-centre and zoom onto the first dropped node, away from the pointer.
   const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
+  // The minimap keeps one store subscription per node and repaints them all on every pan, drag or
+  // zoom frame: on a large flow it is off until asked for (measured in e2e/bench/canvas-bench.ts).
+  const large = source.nodes.length >= RENDER_VISIBLE_ONLY_FROM;
+  const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
+  const showMiniMap = source.nodes.length > 0 && (miniMapChoice ?? !large);
 
   const nodes = useMemo(
     () => buildNodes(source, livePositions, measured, selection),
@@ -165,37 +182,67 @@ export function FlowCanvas() {
         onConnect={onConnect}
         onDelete={onDelete}
         isValidConnection={isValidConnection}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={DELETE_KEYS}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid={snapToGrid}
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         // Shift+drag on the pane draws a selection box; Shift/Ctrl/Cmd+click adds to the selection.
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        onlyRenderVisibleElements={source.nodes.length >= RENDER_VISIBLE_ONLY_FROM}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        onlyRenderVisibleElements={large}
         // Double-click renames a node (on its label); React Flow's zoom-on-double-click would fight it.
         zoomOnDoubleClick={false}
         nodesFocusable
         edgesFocusable
-        defaultEdgeOptions={{ type: 'baton' }}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced8" />
-        {source.nodes.length > 0 ? (
+        {showMiniMap ? (
           <MiniMap
             pannable
             zoomable
-            style={{ width: 160, height: 110 }}
+            style={MINIMAP_STYLE}
             nodeStrokeWidth={3}
-            nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#98a2b3'}
+            nodeColor={miniMapNodeColor}
             ariaLabel="Mini map"
           />
         ) : null}
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          {large ? (
+            <ControlButton
+              onClick={() => setMiniMapChoice(!showMiniMap)}
+              title={showMiniMap ? 'Hide mini map' : 'Show mini map'}
+              aria-label={showMiniMap ? 'Hide mini map' : 'Show mini map'}
+              aria-pressed={showMiniMap}
+              data-testid="minimap-toggle"
+            >
+              <MiniMapIcon />
+            </ControlButton>
+          ) : null}
+        </Controls>
       </ReactFlow>
       {source.nodes.length === 0 ? <CanvasEmptyHint /> : null}
     </div>
+  );
+}
+
+function MiniMapIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <rect
+        x="1.5"
+        y="3"
+        width="13"
+        height="10"
+        rx="1.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+      <rect x="4" y="5.5" width="5" height="4" fill="currentColor" />
+    </svg>
   );
 }
