@@ -4,6 +4,45 @@ import { useCurrentUser } from '../auth/session-store';
 import { UserMenu } from '../auth/user-menu';
 import './app-shell.css';
 
+type CurrentUser = ReturnType<typeof useCurrentUser>;
+
+interface NavItem {
+  to: string;
+  /** The link's accessible name and visible text. */
+  label: string;
+  title: string;
+  glyph: string;
+  /** Shown only to users it answers true for (the server enforces access either way). */
+  visible?: (user: CurrentUser) => boolean;
+}
+
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'Flows', title: 'Flows', glyph: '◇' },
+  { to: '/runs', label: 'Runs', title: 'Runs', glyph: '▸' },
+  { to: '/batches', label: 'Batches', title: 'Batch upload', glyph: '⇪' },
+  { to: '/metrics', label: 'Metrics', title: 'Metrics portfolio', glyph: '◔' },
+  { to: '/playbook', label: 'Playbook', title: 'Pilot playbook', glyph: '◫' },
+  { to: '/approvals', label: 'Approvals', title: 'Approvals', glyph: '✓' },
+  { to: '/my-fields', label: 'My fields', title: 'My fields', glyph: '◎' },
+  { to: '/inbox', label: 'Inbox', title: 'Inbox', glyph: '✉' },
+  { to: '/owners', label: 'Owners', title: 'Owners', glyph: '☺' },
+  {
+    to: '/connections',
+    label: 'Connections',
+    title: 'Connections',
+    glyph: '⇄',
+    visible: (user) => user.role === 'admin' || user.role === 'analyst',
+  },
+  { to: '/audit', label: 'Audit log', title: 'Audit log', glyph: '≡' },
+  {
+    to: '/users',
+    label: 'Users',
+    title: 'Users',
+    glyph: '☺',
+    visible: (user) => can(user, 'users.manage').allowed,
+  },
+];
+
 export function AppShell() {
   // The editor needs the width: there the nav shrinks to an icon rail.
   const compact = useMatch('/flows/:id') !== null;
@@ -17,82 +56,20 @@ export function AppShell() {
           </span>
           <span className="app-nav-text">Baton</span>
         </div>
-        <NavLink to="/" end aria-label="Flows" title="Flows">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ◇
-          </span>
-          <span className="app-nav-text">Flows</span>
-        </NavLink>
-        <NavLink to="/runs" aria-label="Runs" title="Runs">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ▸
-          </span>
-          <span className="app-nav-text">Runs</span>
-        </NavLink>
-        <NavLink to="/batches" aria-label="Batches" title="Batch upload">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ⇪
-          </span>
-          <span className="app-nav-text">Batches</span>
-        </NavLink>
-        <NavLink to="/metrics" aria-label="Metrics" title="Metrics portfolio">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ◔
-          </span>
-          <span className="app-nav-text">Metrics</span>
-        </NavLink>
-        <NavLink to="/playbook" aria-label="Playbook" title="Pilot playbook">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ◫
-          </span>
-          <span className="app-nav-text">Playbook</span>
-        </NavLink>
-        <NavLink to="/approvals" aria-label="Approvals" title="Approvals">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ✓
-          </span>
-          <span className="app-nav-text">Approvals</span>
-        </NavLink>
-        <NavLink to="/my-fields" aria-label="My fields" title="My fields">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ◎
-          </span>
-          <span className="app-nav-text">My fields</span>
-        </NavLink>
-        <NavLink to="/inbox" aria-label="Inbox" title="Inbox">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ✉
-          </span>
-          <span className="app-nav-text">Inbox</span>
-        </NavLink>
-        <NavLink to="/owners" aria-label="Owners" title="Owners">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ☺
-          </span>
-          <span className="app-nav-text">Owners</span>
-        </NavLink>
-        {user.role === 'admin' || user.role === 'analyst' ? (
-          <NavLink to="/connections" aria-label="Connections" title="Connections">
+        {NAV_ITEMS.filter((item) => item.visible?.(user) ?? true).map((item) => (
+          <NavLink
+            key={item.to}
+            to={item.to}
+            end={item.to === '/'}
+            aria-label={item.label}
+            title={item.title}
+          >
             <span className="app-nav-glyph" aria-hidden="true">
-              ⇄
+              {item.glyph}
             </span>
-            <span className="app-nav-text">Connections</span>
+            <span className="app-nav-text">{item.label}</span>
           </NavLink>
-        ) : null}
-        <NavLink to="/audit" aria-label="Audit log" title="Audit log">
-          <span className="app-nav-glyph" aria-hidden="true">
-            ≡
-          </span>
-          <span className="app-nav-text">Audit log</span>
-        </NavLink>
-        {can(user, 'users.manage').allowed ? (
-          <NavLink to="/users" aria-label="Users" title="Users">
-            <span className="app-nav-glyph" aria-hidden="true">
-              ☺
-            </span>
-            <span className="app-nav-text">Users</span>
-          </NavLink>
-        ) : null}
+        ))}
         <div className="app-nav-foot">Hand-offs, made explicit.</div>
         <UserMenu />
       </nav>
