@@ -128,16 +128,30 @@ async function apiToken(baseUrl: string): Promise<string> {
   return token;
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.pid === undefined) return done();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SIGTERM, then SIGKILL after 10 s; resolves once the process is gone. Polls the pid rather than
+ * waiting for the 'exit' event alone: a child that exits while run.sh holds the event loop in
+ * spawnSync sometimes never reported 'exit', and the bench then ended silently with code 0.
+ */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (child.exitCode !== null || child.signalCode !== null || pid === undefined) return;
+  child.kill('SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (child.exitCode === null && child.signalCode === null && alive(pid)) {
+    if (Date.now() > deadline + 10_000) return; // a zombie nobody reaps: it is not running
+    if (Date.now() > deadline) child.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function countRows(dataDir: string): { rows: number; runs: number } {
@@ -161,7 +175,10 @@ function countRows(dataDir: string): { rows: number; runs: number } {
 async function batonRound(cli: string, options: PeerCompareOptions) {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-peer-'));
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, [cli, 'start'], {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each Baton round, written there when it stops.
+  const profile = process.env['BENCH_CPU_PROF'];
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profile)}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'start'], {
     env: {
       ...process.env,
       BATON_PORT: String(options.port),

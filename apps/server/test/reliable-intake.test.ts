@@ -176,6 +176,59 @@ describe('back-pressure and dead letters over an HTTP target', () => {
     expect((await t.app.inject(`/api/runs/${runId}`)).json().status).toBe('failed');
   });
 
+  it('executes a waited-for request first and stores it once, finished, with its metrics fact', async () => {
+    mode = 'hold';
+    const first = hook(t, order('SO-34001'), { flow: 'orders-to-api', key: 'k-34001' });
+    for (let i = 0; i < 500 && held.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(held).toHaveLength(1);
+    // Executing, not stored: nothing acknowledged yet, so nothing to recover after a crash.
+    const listed = (await t.app.inject('/api/runs?flowId=orders-to-api&q=SO-34001')).json().items;
+    expect(listed).toEqual([]);
+    // The key is claimed meanwhile: the same key, waited for or not, is refused, not executed.
+    const again = await hook(t, order('SO-34001'), { flow: 'orders-to-api', key: 'k-34001' });
+    const queued = await hook(t, order('SO-34001'), {
+      flow: 'orders-to-api',
+      key: 'k-34001',
+      query: '?async=1',
+    });
+    for (const res of [again, queued]) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'idempotency_key_in_progress',
+        originalRunId: expect.any(String),
+      });
+    }
+    expect(again.json().originalRunId).toBe(queued.json().originalRunId);
+    held.splice(0).forEach((release) => release());
+    const done = await first;
+    expect(done.statusCode).toBe(200);
+    const runId = done.json().runId as string;
+    expect(runId).toBe(again.json().originalRunId);
+    expect(
+      endpoint.requests.filter((r) => r.headers['idempotency-key'] === 'orders-to-api:SO-34001'),
+    ).toHaveLength(1);
+    const run = (await t.app.inject(`/api/runs/${runId}`)).json();
+    expect(run).toMatchObject({ status: 'succeeded', idempotencyKey: 'k-34001', recordKey: 'SO-34001' });
+    expect(run.steps.length).toBeGreaterThan(0);
+    // The fact was committed with the run (no projector pass runs in between).
+    expect([...(await t.app.store.metrics.projected([runId]))]).toEqual([runId]);
+    const resent = await hook(t, order('SO-34001'), { flow: 'orders-to-api', key: 'k-34001' });
+    expect(resent.json()).toMatchObject({ status: 'duplicate', duplicateOf: runId });
+  });
+
+  it('executes a resent failed record as the retry of its dead letter', async () => {
+    mode = 'fail';
+    const failed = await hook(t, order('SO-34002'), { flow: 'orders-to-api' });
+    expect(failed.statusCode).toBe(502);
+    mode = 'ok';
+    const resent = await hook(t, order('SO-34002'), { flow: 'orders-to-api' });
+    expect(resent.statusCode).toBe(200);
+    const letters = (await t.app.inject('/api/dead-letters?flowId=orders-to-api')).json().items;
+    expect(letters.find((l: { runId: string }) => l.runId === failed.json().runId)).toBeUndefined();
+    const letter = await t.app.store.deadLetters.get(failed.json().runId as string);
+    expect(letter).toMatchObject({ retriedBy: resent.json().runId });
+  });
+
   it('retries many dead letters at once, each answering on its own', async () => {
     mode = 'fail';
     const ids: string[] = [];

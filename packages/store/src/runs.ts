@@ -49,6 +49,11 @@ export interface NewRun {
   lease?: RunLease;
 }
 
+/** A run recorded with its outcome in one go (see `RunRepository.insertFinished`). */
+export interface FinishedRun extends Omit<NewRun, 'status' | 'lease' | 'duplicateOf'> {
+  outcome: RunOutcome;
+}
+
 export interface RunLease {
   owner: string;
   expiresAt: string;
@@ -114,6 +119,12 @@ export interface RunRepository {
    * nothing) when the run is already finished, so a run is never finished twice.
    */
   finish(runId: string, outcome: RunOutcome): Promise<boolean>;
+  /**
+   * Stores a run that executed before it was recorded (the synchronous webhook path: the request
+   * is acknowledged only after this commits), finished, in one row write: one insert instead of
+   * an insert and an update, so each run index is written once.
+   */
+  insertFinished(run: FinishedRun): Promise<void>;
   get(runId: string): Promise<RunDetail | null>;
   /** Newest first (by `receivedAt`, then id), with a cursor to the next page. */
   list(query: RunQuery): Promise<RunPage>;

@@ -73,6 +73,51 @@ export function describeRunsContract(store: () => Store): void {
       expect((await store().flows.get('orders'))?.runCount).toBe(1);
     });
 
+    it('records a run that executed before it was stored, finished, in one write', async () => {
+      const steps = [sampleStep(1), sampleStep(2, { status: 'failed', port: undefined })];
+      const { status: _queued, duplicateOf: _none, ...run } = queuedRun('r1', at(10));
+      await store().runs.insertFinished({
+        ...run,
+        inputSealed: 'sealed-r1',
+        outcome: {
+          status: 'failed',
+          recordKey: 'SO-1',
+          startedAt: at(10),
+          finishedAt: at(12),
+          durationMs: 7,
+          error: 'target down',
+          steps,
+        },
+      });
+      const stored = await store().runs.get('r1');
+      expect(stored).toMatchObject({
+        id: 'r1',
+        status: 'failed',
+        recordKey: 'SO-1',
+        receivedAt: at(10),
+        startedAt: at(10),
+        finishedAt: at(12),
+        durationMs: 7,
+        error: 'target down',
+        duplicateOf: null,
+        inputSealed: 'sealed-r1',
+      });
+      expect(stored?.steps).toEqual(JSON.parse(JSON.stringify(steps)));
+      // Finished: a later finisher changes nothing, recovery never claims it, resends find it.
+      const again = {
+        status: 'succeeded' as const,
+        recordKey: 'SO-1',
+        startedAt: at(13),
+        finishedAt: at(14),
+      };
+      expect(await store().runs.finish('r1', { ...again, durationMs: 1, error: null, steps: [] })).toBe(
+        false,
+      );
+      expect(await store().runs.unfinished()).toEqual([]);
+      expect((await store().runs.latestByKey('orders', 'key-r1'))?.status).toBe('failed');
+      expect((await store().runs.counts({ flowId: 'orders' })).byStatus).toEqual({ failed: 1 });
+    });
+
     it('records a duplicate as finished at once, pointing at its original', async () => {
       await store().runs.insert(queuedRun('r1', at(10)));
       await store().runs.insert(

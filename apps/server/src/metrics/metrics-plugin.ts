@@ -9,17 +9,17 @@ declare module 'fastify' {
 
 export interface MetricsPluginOptions {
   /**
-   * How often finished runs are projected (10 s by default; 0 disables the timer, for tests). The
-   * metrics routes catch up before answering, so this only bounds how stale the facts table gets
-   * between requests; a shorter beat would re-list the overlap window more often under load.
+   * A periodic catch-up pass, off by default: every finisher writes its run's fact in the
+   * transaction that finishes the run, so the pass only finds runs stored by an older Baton
+   * (or copied in by a transfer). 0 disables it.
    */
   intervalMs?: number;
 }
 
 /**
- * Keeps `run_facts` up to date: starts catching up once the app is ready (runs a crash finished
- * but did not project), then polls. Polling the store rather than hooking the runner keeps metrics off
- * the run's hot path and sees runs finished by any process.
+ * Backfills `run_facts` once the app is ready: facts of runs finished before facts were written
+ * with the run (an upgrade), which a pass finds by listing runs from the watermark. Runs
+ * finished from then on carry their fact already, so no pass runs on the webhook's hot path.
  */
 export const metricsPlugin = fp<MetricsPluginOptions>(
   async (app, options) => {
@@ -30,14 +30,14 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
       try {
         await projector.catchUp();
       } catch (error) {
-        app.log.error({ err: error }, 'metrics projection failed; it runs again at the next interval');
+        app.log.error({ err: error }, 'metrics backfill failed; it runs again at the next start');
       }
     };
     app.addHook('onReady', async () => {
-      // Not awaited: catching up after an upgrade may read many runs, and readiness must not wait
-      // for metrics. The metrics routes join the pass in progress before they answer.
+      // Not awaited: a backfill after an upgrade may read many runs, and readiness must not wait
+      // for metrics. The metrics routes wait for a pass in progress before they answer.
       void tick();
-      const interval = options.intervalMs ?? 10_000;
+      const interval = options.intervalMs ?? 0;
       if (interval > 0) {
         timer = setInterval(() => void tick(), interval);
         timer.unref();

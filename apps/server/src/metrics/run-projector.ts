@@ -1,28 +1,29 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { RunFact, Store } from '@baton/store';
-import { entryTimestampFields, factOfRun, isFactStatus } from './run-facts.js';
+import { RunFactRecorder } from './run-fact-recorder.js';
+import { factOfRun, isFactStatus } from './run-facts.js';
 
 /**
  * Runs received this long before the watermark are scanned again: receipt times are taken before
  * the intake commits, so a run can become visible after a later-stamped one (and in cluster
  * mode several API nodes stamp them). Each pass re-lists this window, so it also sets the cost
- * of a pass under load; keep it a small multiple of the plugin's interval.
+ * of a pass.
  */
 const OVERLAP_MS = 20_000;
 const PAGE = 200;
 const BATCH = 100;
 
 /**
- * Projects finished runs into `run_facts`. It reads runs only through the store's public run
- * API (list and get), never the runs table, and keeps a watermark: the receipt time before
- * which every run is finished and projected. Each pass lists runs from the watermark, projects
- * the finished ones without a fact (oldest first, so a re-send sees the rejection before it)
- * and moves the watermark to the oldest unfinished run. Because a pass finds whatever is
- * missing, a crash between a run finishing and its projection loses nothing: the next start
- * catches up. Facts are written once per run id, so passes may overlap.
+ * Backfills `run_facts` with the facts of finished runs that have none: runs stored before each
+ * finisher wrote its fact in the run's own transaction (see `RunFactRecorder`), or copied in by
+ * a transfer. It reads runs only through the store's public run API (list and get) and keeps a
+ * watermark: the receipt time before which every run is finished and projected. Each pass lists
+ * runs from the watermark, projects the finished ones without a fact (oldest first, so a re-send
+ * sees the rejection before it) and moves the watermark to the oldest unfinished run. Facts are
+ * written once per run id, so a pass and a finisher may meet on the same run.
  */
 export class MetricsProjector {
-  private entryFields = new Map<string, string[]>();
+  private readonly facts = new RunFactRecorder();
   private running: Promise<number> | null = null;
 
   constructor(private readonly store: Store) {}
@@ -33,7 +34,7 @@ export class MetricsProjector {
     return this.running;
   }
 
-  /** Resolves once no pass is in progress (before the store closes). */
+  /** Resolves once no pass is in progress (before the store closes, before a metrics read). */
   async idle(): Promise<void> {
     await this.running?.catch(() => undefined);
   }
@@ -74,7 +75,7 @@ export class MetricsProjector {
       for (const { id } of missing.slice(i, i + BATCH)) {
         const run = await this.store.runs.get(id);
         if (!run) continue;
-        const fact = factOfRun(run, await this.entryFieldsOf(run.flowId, run.version));
+        const fact = factOfRun(run, await this.facts.entryFieldsOf(this.store, run.flowId, run.version));
         if (fact) facts.push(fact);
       }
       added += await this.store.metrics.record(facts);
@@ -83,17 +84,5 @@ export class MetricsProjector {
     const next = oldestUnfinished ?? newest;
     if (next !== null && next !== watermark) await this.store.metrics.setWatermark(next);
     return added;
-  }
-
-  /** Versions are immutable, so their entry fields are read once. */
-  private async entryFieldsOf(flowId: string, version: number): Promise<string[]> {
-    const key = `${flowId}@${version}`;
-    let fields = this.entryFields.get(key);
-    if (!fields) {
-      const record = await this.store.versions.get(flowId, version);
-      fields = record ? entryTimestampFields(record.source) : [];
-      this.entryFields.set(key, fields);
-    }
-    return fields;
   }
 }

@@ -39,8 +39,8 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { id } = request.params;
       await mustFindFlow(app, id);
-      // Facts of runs that finished since the last poll, so the answer includes them.
-      await app.metricsProjector.catchUp();
+      // A start-up backfill in progress (after an upgrade) first; newer runs carry their facts.
+      await app.metricsProjector.idle();
       const period = resolvePeriod(request.query, app.clock.now());
       const report = await flowMetricsReport(app.store, {
         flowId: id,
@@ -66,7 +66,7 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await app.metricsProjector.catchUp();
+      await app.metricsProjector.idle();
       return portfolio(app.store, resolvePeriod(request.query, app.clock.now()));
     },
   );

@@ -15,8 +15,8 @@ export async function playbookStatusRoutes(app: FastifyInstance): Promise<void> 
     if (!flow) throw new NotFoundProblem('flow_not_found', `no flow ${flowId}`);
     const week = weekOf(day ?? app.clock.now().toISOString().slice(0, 10));
     if (!week) throw new BadRequestProblem('invalid_week', `week must be a date (YYYY-MM-DD), got ${day}`);
-    // Runs finished since the metrics projector's last poll count too (as on the metrics API).
-    await app.metricsProjector.catchUp();
+    // After a start-up backfill in progress, as on the metrics API.
+    await app.metricsProjector.idle();
     const data = await gatherStatusData(app.store, flow, week);
     const { markdown, wordCount } = generateStatusReport(data);
     const m = data.metrics;

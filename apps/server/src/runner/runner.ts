@@ -3,9 +3,11 @@ import { runPlan } from '@baton/engine';
 import { createExpressionRunner, type Clock, type WriteTargets } from '@baton/nodes';
 import type { Plan, Trace } from '@baton/schema';
 import type { Repositories, RunOutcome, RunRecord, Store } from '@baton/store';
+import { maskRecord } from '@baton/contracts';
 import { piiFieldsOfVersion } from '../masking/mask-run.js';
+import { RunFactRecorder } from '../metrics/run-fact-recorder.js';
 import { maskStep } from '../masking/mask-trace.js';
-import { NotFoundProblem, Problem } from '../problems.js';
+import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
 import { newRunId } from '../run-id.js';
 import { GroupCommit } from './group-commit.js';
 import { PlanCache } from './plan-cache.js';
@@ -13,6 +15,7 @@ import { executedRun, executeRun, ledgerOf, type ExecutedRun, type ExecutorDeps 
 import {
   assertRecordDepth,
   decideIntake,
+  payloadHashOf,
   queuedRecord,
   type IntakeDecision,
   type IntakeRequest,
@@ -53,6 +56,20 @@ interface Job {
   run: RunRecord;
   /** The failed run this one retries, whose attempt history it continues. */
   retryOf: string | null;
+  /**
+   * Executed before it is stored (a waited-for webhook, see `receive`): the commit that
+   * finishes it also records it, and its input is the raw one.
+   */
+  unstored?: boolean;
+}
+
+export interface ReceiveOptions {
+  /**
+   * Commit the request as `queued` before executing it even when the caller waits (batches:
+   * an upload's rows must survive a restart). Otherwise a waited-for request executes first
+   * and is stored once, finished.
+   */
+  intakeFirst?: boolean;
 }
 
 interface Finished {
@@ -79,6 +96,13 @@ export class Runner {
     Array<{ resolve: (r: ExecutedRun) => void; reject: (e: unknown) => void }>
   >();
   private pendingIntakes = 0;
+  /**
+   * Idempotency keys (`flowId NUL key`) with a request between its duplicate check and the
+   * commit that makes it visible to the next check, and the run id holding each: a second
+   * request with the key meanwhile is answered 409 instead of executing alongside.
+   */
+  private readonly claims = new Map<string, string>();
+  private readonly facts = new RunFactRecorder();
   private reconciler: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: RunnerDeps) {
@@ -108,15 +132,93 @@ export class Runner {
   }
 
   /**
-   * A webhook request: durable intake (acknowledged only once committed), then execution.
-   * `wait`: answer with the outcome; otherwise as soon as the run is queued.
+   * A webhook request, acknowledged only once committed. `wait`: answer with the outcome;
+   * otherwise as soon as the run is queued.
+   *
+   * A waited-for request in an embedded Baton executes first and is stored once, finished,
+   * with its outcome, steps and metrics fact: one commit (and one row write) per run instead of
+   * an intake and a finish. Nothing is acknowledged before that commit, so a crash in between
+   * loses only an unacknowledged request, which the sender re-sends (its write is an idempotent
+   * upsert). Anything else (`?async=1`, batches, cluster mode) commits the request as `queued`
+   * first and a worker finishes it, recovered by lease after a crash.
    */
-  async receive(request: IntakeRequest, wait = true): Promise<WebhookOutcome> {
+  async receive(request: IntakeRequest, wait = true, options: ReceiveOptions = {}): Promise<WebhookOutcome> {
     assertRecordDepth(request.record);
+    const payloadHash = payloadHashOf(request.record);
+    const idempotencyKey = request.idempotencyKey ?? `sha256:${payloadHash}`;
+    const claim = `${request.flowId}\u0000${idempotencyKey}`;
+    const holder = this.claims.get(claim);
+    if (holder) {
+      throw new ConflictProblem(
+        'idempotency_key_in_progress',
+        `run ${holder} with this key is still running`,
+        {
+          originalRunId: holder,
+        },
+      );
+    }
+    const now = this.deps.clock.now();
+    const runId = newRunId(now);
+    this.claims.set(claim, runId);
+    const claimed = { ...request, payloadHash, runId, now };
+    try {
+      if (wait && !options.intakeFirst && !this.deps.dispatcher) {
+        const executed = await this.executeFirst(claimed, idempotencyKey);
+        if (executed) return executed;
+      }
+      return await this.intakeFirst(claimed, wait, () => this.claims.delete(claim));
+    } finally {
+      this.claims.delete(claim);
+    }
+  }
+
+  /**
+   * The execute-first path; answers null when the request is not a new record (a duplicate, a
+   * conflict, an unknown flow): the durable intake decides and records those.
+   */
+  private async executeFirst(
+    request: IntakeRequest & { payloadHash: string; runId: string; now: Date },
+    idempotencyKey: string,
+  ): Promise<WebhookOutcome | null> {
+    const { store, options } = this.deps;
+    this.pendingIntakes++;
+    let run: RunRecord;
+    let retryOf: string | null;
+    try {
+      const keysSince = new Date(request.now.getTime() - options.idempotencyWindowMs).toISOString();
+      const [published, previous] = await Promise.all([
+        store.versions.published(request.flowId),
+        store.runs.latestByKey(request.flowId, idempotencyKey, keysSince),
+      ]);
+      const retryable =
+        !previous || (previous.status === 'failed' && previous.payloadHash === request.payloadHash);
+      if (!published || !retryable) return null;
+      retryOf = previous?.id ?? null;
+      run = queuedRecord({
+        id: request.runId,
+        flowId: request.flowId,
+        version: published.version,
+        idempotencyKey,
+        payloadHash: request.payloadHash,
+        input: request.record,
+        receivedAt: request.now.toISOString(),
+      });
+    } finally {
+      this.pendingIntakes--;
+    }
+    return { kind: 'executed', run: await this.enqueue({ run, retryOf, unstored: true }) };
+  }
+
+  /** Durable intake (committed as `queued` or `duplicate`), then execution by a worker. */
+  private async intakeFirst(
+    request: IntakeRequest & { payloadHash: string; runId: string; now: Date },
+    wait: boolean,
+    committed: () => void,
+  ): Promise<WebhookOutcome> {
+    const { now } = request;
     this.pendingIntakes++;
     let decision: IntakeDecision;
     try {
-      const now = this.deps.clock.now();
       decision = await this.commits.submit((tx) =>
         decideIntake(request, tx, {
           now,
@@ -128,6 +230,8 @@ export class Runner {
     } finally {
       this.pendingIntakes--;
     }
+    // Visible now: the next request with this key finds the run in the store.
+    committed();
     if (decision.kind === 'duplicate') return decision;
     const done = this.enqueue({ run: decision.run, retryOf: decision.retryOf }, wait);
     if (!wait) {
@@ -275,15 +379,18 @@ export class Runner {
   }
 
   private async work(job: Job): Promise<void> {
-    const plan = await this.plans.get(job.run.flowId, job.run.version);
+    const { run } = job;
+    const plan = await this.plans.get(run.flowId, run.version);
     // Recovered and retried runs come from the store sealed; fresh intakes carry the raw input.
-    const raw = await executeRun({ ...job.run, input: this.deps.inputs.open(job.run) }, plan, this.executor);
+    const input = this.deps.inputs.open(run);
+    const raw = await executeRun({ ...run, input }, plan, this.executor);
     // Steps and ledger are stored with pii masked, like the input: the raw values exist at rest
     // only sealed, and replay re-derives them from the sealed input.
-    const pii = await piiFieldsOfVersion(this.deps.store, job.run.flowId, job.run.version);
+    const pii = await piiFieldsOfVersion(this.deps.store, run.flowId, run.version);
     const outcome = { ...raw, steps: raw.steps.map((step) => maskStep(step, pii)) };
-    await this.commits.submit((tx) => this.commitOutcome(tx, { job, outcome }));
-    this.settle(job.run.id, executedRun(job.run, outcome));
+    const shown = pii.size > 0 ? maskRecord(input, pii) : input;
+    await this.commits.submit((tx) => this.commitOutcome(tx, { job, outcome }, input, shown));
+    this.settle(run.id, executedRun(run, outcome));
   }
 
   private settle(runId: string, result: ExecutedRun | undefined, error?: unknown): void {
@@ -295,12 +402,28 @@ export class Runner {
     }
   }
 
-  /** In the finisher's transaction: outcome, steps, ledger and, for a failure, the dead letter. */
-  private async commitOutcome(tx: Repositories, { job, outcome }: Finished): Promise<boolean> {
+  /**
+   * In the finisher's transaction: outcome, steps, ledger, metrics fact and, for a failure, the
+   * dead letter; an unstored run is recorded here, finished, with its sealed input.
+   */
+  private async commitOutcome(
+    tx: Repositories,
+    { job, outcome }: Finished,
+    input: Record<string, unknown>,
+    shown: Record<string, unknown>,
+  ): Promise<boolean> {
     const { run } = job;
-    if (!(await tx.runs.finish(run.id, outcome))) return false; // finished already: never twice
+    if (job.unstored) {
+      const sealed = await this.deps.inputs.sealFor(tx.versions, run, input);
+      await tx.runs.insertFinished({ ...run, ...sealed, outcome });
+      // A resend of a failed record is its retry: the dead letter is settled by this run.
+      if (job.retryOf) await tx.deadLetters.markRetried(job.retryOf, run.id, run.receivedAt);
+    } else if (!(await tx.runs.finish(run.id, outcome))) {
+      return false; // finished already: never twice
+    }
     const ledger = ledgerOf(run, outcome);
     if (ledger.length > 0) await tx.ledger.append(ledger);
+    await this.facts.record(tx, { ...run, ...outcome, input: shown, duplicateOf: null });
     if (outcome.status === 'failed') {
       const earlier = job.retryOf ? await tx.deadLetters.get(job.retryOf) : null;
       const error = outcome.error ?? 'the run failed';

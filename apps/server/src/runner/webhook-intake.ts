@@ -14,6 +14,10 @@ export interface IntakeRequest {
   record: Record<string, unknown>;
   /** The `Idempotency-Key` header, when the caller sent one. */
   idempotencyKey: string | undefined;
+  /** Computed by the caller already (the runner hashes before it claims the key). */
+  payloadHash?: string;
+  /** The id the new run gets (the runner names its claim after it). */
+  runId?: string;
 }
 
 export interface IntakeContext {
@@ -73,10 +77,10 @@ export async function decideIntake(
     }
     throw new NotFoundProblem('flow_not_found', `no flow ${request.flowId}`);
   }
-  const payloadHash = payloadHashOf(request.record);
+  const payloadHash = request.payloadHash ?? payloadHashOf(request.record);
   const idempotencyKey = request.idempotencyKey ?? `sha256:${payloadHash}`;
   const receivedAt = context.now.toISOString();
-  const runId = newRunId(context.now);
+  const runId = request.runId ?? newRunId(context.now);
 
   const previous = await tx.runs.latestByKey(request.flowId, idempotencyKey, context.keysSince);
   if (previous && previous.payloadHash !== payloadHash) {

@@ -166,6 +166,8 @@ export class BatchService {
       const outcome = await this.deps.runner.receive(
         { flowId, record: row.record, idempotencyKey: undefined },
         true,
+        // Stored as queued before executing: a restart mid-upload finishes the rows taken in.
+        { intakeFirst: true },
       );
       if (outcome.kind === 'duplicate') {
         counts.duplicate++;

@@ -203,6 +203,17 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE runs ADD COLUMN steps TEXT CHECK (steps IS NULL OR (steps)::json IS NOT NULL);
     `,
   },
+  {
+    id: 13,
+    name: 'fewer index writes per run',
+    // As sqlite/migration-13-write-indexes.ts: an unused index gone, the rework lookup's partial.
+    sql: `
+      DROP INDEX IF EXISTS runs_flow_payload;
+      DROP INDEX IF EXISTS run_facts_flow_key;
+      CREATE INDEX run_facts_rejected_key ON run_facts(flow_id, record_key, received_at)
+        WHERE status = 'rejected';
+    `,
+  },
 ];
 
 export const PG_LATEST_MIGRATION = Math.max(0, ...PG_MIGRATIONS.map((m) => m.id));

@@ -2,6 +2,7 @@ import type { Step } from '@baton/schema';
 import { decodeRunCursor } from '../run-cursor.js';
 import type {
   ClaimQuery,
+  FinishedRun,
   NewRun,
   RunCounts,
   RunDetail,
@@ -18,6 +19,7 @@ import {
   type RunInputRow,
   SUMMARY_COLUMNS,
   toRecord,
+  finishedRunParams,
   newRunParams,
   toRunPage,
   type StatusCountRow,
@@ -72,6 +74,16 @@ export class PgRuns implements RunRepository {
          lease_expires_at, attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       newRunParams(run),
+    );
+  }
+
+  async insertFinished(run: FinishedRun): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
+         input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
+         lease_expires_at, attempts, error, steps)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+      finishedRunParams(run),
     );
   }
 

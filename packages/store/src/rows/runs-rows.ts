@@ -1,6 +1,6 @@
 import type { RunStatus } from '@baton/schema';
 import { encodeRunCursor } from '../run-cursor.js';
-import type { NewRun, RunCounts, RunPage, RunRecord, RunSummary } from '../runs.js';
+import type { FinishedRun, NewRun, RunCounts, RunPage, RunRecord, RunSummary } from '../runs.js';
 import { parseJson } from './parse-json.js';
 
 export interface RunRow {
@@ -77,6 +77,32 @@ export function newRunParams(run: NewRun): unknown[] {
     run.lease?.owner ?? null,
     run.lease?.expiresAt ?? null,
     run.lease ? 1 : 0,
+  ];
+}
+
+/** The same columns as `newRunParams`, then `error` and `steps`, for a run stored finished. */
+export function finishedRunParams(run: FinishedRun): unknown[] {
+  const { outcome } = run;
+  return [
+    run.id,
+    run.flowId,
+    run.version,
+    outcome.status,
+    outcome.recordKey,
+    run.idempotencyKey,
+    run.payloadHash,
+    JSON.stringify(run.input),
+    run.inputSealed ?? null,
+    run.receivedAt,
+    outcome.startedAt,
+    outcome.finishedAt,
+    outcome.durationMs,
+    null,
+    null,
+    null,
+    1,
+    outcome.error,
+    JSON.stringify(outcome.steps),
   ];
 }
 

@@ -10,6 +10,7 @@ import { TRIGGERS_MIGRATION } from './migration-9-triggers.js';
 import { METRICS_MIGRATION } from './migration-10-metrics.js';
 import { PLAYBOOK_MIGRATION } from './migration-11-playbook.js';
 import { RUN_STEPS_DOCUMENT_MIGRATION } from './migration-12-run-steps-document.js';
+import { WRITE_INDEXES_MIGRATION } from './migration-13-write-indexes.js';
 
 export interface Migration {
   id: number;
@@ -168,6 +169,7 @@ export const MIGRATIONS: readonly Migration[] = [
   METRICS_MIGRATION,
   PLAYBOOK_MIGRATION,
   RUN_STEPS_DOCUMENT_MIGRATION,
+  WRITE_INDEXES_MIGRATION,
 ];
 
 export const LATEST_MIGRATION = Math.max(0, ...MIGRATIONS.map((m) => m.id));

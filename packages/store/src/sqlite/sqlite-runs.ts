@@ -2,6 +2,7 @@ import type { Step } from '@baton/schema';
 import { decodeRunCursor } from '../run-cursor.js';
 import type {
   ClaimQuery,
+  FinishedRun,
   NewRun,
   RunDetail,
   RunOutcome,
@@ -18,6 +19,7 @@ import {
   type RunInputRow,
   SUMMARY_COLUMNS,
   toRecord,
+  finishedRunParams,
   newRunParams,
   toRunPage,
   type StatusCountRow,
@@ -69,6 +71,19 @@ export class SqliteRuns implements RunRepository {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(...newRunParams(run));
+    });
+  }
+
+  insertFinished(run: FinishedRun): Promise<void> {
+    return this.sql.gate(() => {
+      this.sql
+        .stmt(
+          `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
+             input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
+             lease_expires_at, attempts, error, steps)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(...finishedRunParams(run));
     });
   }
 
