@@ -103,6 +103,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       workers: config.workers,
       maxQueueDepth: config.maxQueueDepth,
       leaseMs: config.leaseMs,
+      syncWaitMs: config.syncWaitMs,
       idempotencyWindowMs: config.idempotencyWindowMs,
     },
     cluster: config.redisUrl ? { redisUrl: config.redisUrl, queuePrefix: config.queuePrefix } : undefined,

@@ -6,6 +6,12 @@ export interface ReliabilityConfig {
   maxQueueDepth: number;
   /** How long a worker holds an unfinished run before the reconciler hands it on (`BATON_LEASE_MS`, 60000). */
   leaseMs: number;
+  /**
+   * Cluster mode: how long a waited-for webhook waits for a worker's outcome before answering
+   * 202 with the queued run (`BATON_SYNC_WAIT_MS`, 30000). The run is committed, so it finishes
+   * when a worker takes it; the sender is not held while no worker is there.
+   */
+  syncWaitMs: number;
   /** Idempotency keys older than this start a new run (`BATON_IDEMPOTENCY_WINDOW`, hours, 24). */
   idempotencyWindowMs: number;
   /** `BATON_SECRET_KEY`: 32 bytes as hex or base64, for connection credentials. */
@@ -33,6 +39,7 @@ export function loadReliabilityConfig(read: Read, problems: string[]): Reliabili
     workers: positiveInt(read, 'BATON_WORKERS', 64, problems),
     maxQueueDepth: positiveInt(read, 'BATON_MAX_QUEUE', 2000, problems),
     leaseMs: positiveInt(read, 'BATON_LEASE_MS', 60_000, problems),
+    syncWaitMs: positiveInt(read, 'BATON_SYNC_WAIT_MS', 30_000, problems),
     idempotencyWindowMs: positiveInt(read, 'BATON_IDEMPOTENCY_WINDOW', 24, problems) * 3_600_000,
     secretKey: read('BATON_SECRET_KEY'),
     secretKeyFile: read('BATON_SECRET_KEY_FILE'),

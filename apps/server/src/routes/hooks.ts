@@ -54,7 +54,8 @@ function rejection(
 
 /**
  * `POST /hooks/:flowId`: one record through the flow's published version. The answer comes
- * after the run's outcome is committed; the request itself was committed before it ran.
+ * after the commit that records the run with its outcome (`?async=1`: with it queued); see
+ * `Runner.receive` for when the request is committed before it runs.
  */
 export async function hookRoutes(app: FastifyInstance): Promise<void> {
   app.post<{

@@ -33,6 +33,8 @@ export interface RunnerOptions {
   maxQueueDepth: number;
   leaseMs: number;
   idempotencyWindowMs: number;
+  /** With a dispatcher: how long a waited-for request waits before it is answered as queued. */
+  syncWaitMs?: number;
 }
 
 export interface RunnerDeps {
@@ -234,11 +236,25 @@ export class Runner {
     committed();
     if (decision.kind === 'duplicate') return decision;
     const done = this.enqueue({ run: decision.run, retryOf: decision.retryOf }, wait);
+    const accepted = { kind: 'accepted' as const, runId: decision.run.id, version: decision.run.version };
     if (!wait) {
       done.catch(() => undefined); // the reconciler finishes it; nobody waits here
-      return { kind: 'accepted', runId: decision.run.id, version: decision.run.version };
+      return accepted;
     }
-    return { kind: 'executed', run: await done };
+    const limit = this.deps.dispatcher ? this.deps.options.syncWaitMs : undefined;
+    if (limit === undefined) return { kind: 'executed', run: await done };
+    // Cluster mode: no worker may be up. The run is committed, so past the limit it is answered
+    // as queued (202) and finishes when a worker takes it.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), limit)));
+    try {
+      const run = await Promise.race([done, late]);
+      if (run) return { kind: 'executed', run };
+      done.catch(() => undefined);
+      return accepted;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
