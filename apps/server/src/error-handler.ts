@@ -49,6 +49,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): ProblemDocumen
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDocument): FastifyReply {
+  // A problem that says when to retry says it in the header too (429, 503), for HTTP clients.
+  const retryAfter = (problem as { retryAfter?: unknown }).retryAfter;
+  if (typeof retryAfter === 'number' && !reply.hasHeader('retry-after'))
+    void reply.header('retry-after', String(retryAfter));
   // Serialised here rather than by a route's response schema, which would strip extensions.
   return reply.code(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }

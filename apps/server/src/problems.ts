@@ -25,6 +25,7 @@ export const PROBLEM_TITLES = {
   run_failed: 'Run failed',
   run_not_replayable: 'Run cannot be replayed',
   overloaded: 'Too many runs waiting; retry later',
+  dependency_unavailable: 'A service Baton depends on is unreachable; retry later',
   run_not_retryable: 'Only a failed run can be retried',
   run_already_retried: 'This failed run was retried already',
   connection_not_found: 'Connection not found',

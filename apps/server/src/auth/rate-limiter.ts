@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { Problem } from '../problems.js';
 
 /**
  * A fixed-window counter: `hit` counts one request and answers the seconds to wait when the
@@ -71,19 +72,39 @@ export class RedisRateLimiter implements RateLimiter {
   ) {}
 
   async hit(key: string): Promise<number> {
-    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.keyOf(key), this.windowMs)) as [
-      number,
-      number,
-    ];
+    const [count, ttl] = (await unavailableOnError(
+      this.redis.eval(HIT_SCRIPT, 1, this.keyOf(key), this.windowMs),
+    )) as [number, number];
     return count > this.limit ? Math.max(1, Math.ceil(ttl / 1000)) : 0;
   }
 
   async reset(key: string): Promise<void> {
-    await this.redis.del(this.keyOf(key));
+    await unavailableOnError(this.redis.del(this.keyOf(key)));
   }
 
   private keyOf(key: string): string {
     return `${this.keyPrefix}:${key}`;
+  }
+}
+
+/** Seconds a caller is asked to wait while the cluster's Redis is unreachable. */
+const REDIS_RETRY_AFTER_S = 5;
+
+/**
+ * A limiter that cannot count cannot let the request through (the limit protects sign-in from
+ * guessing) nor blame the caller: Redis being unreachable is a 503 with `Retry-After`, like any
+ * other missing dependency, not a 500.
+ */
+async function unavailableOnError<T>(command: Promise<T>): Promise<T> {
+  try {
+    return await command;
+  } catch (error) {
+    throw new Problem(
+      503,
+      'dependency_unavailable',
+      `the cluster's Redis is unreachable (${error instanceof Error ? error.message : String(error)}); retry later`,
+      { retryAfter: REDIS_RETRY_AFTER_S },
+    );
   }
 }
 

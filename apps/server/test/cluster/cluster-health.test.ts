@@ -87,6 +87,33 @@ describe('Redis durability', () => {
     }
   }, 60_000);
 
+  it('answers sign-in and webhooks 503 dependency_unavailable with Retry-After while Redis is unreachable', async () => {
+    const port = await closedPort();
+    const t = await startTestApp({ ...clusterOverrides(names), redisUrl: `redis://127.0.0.1:${port}` });
+    try {
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'admin', password: 'whatever-password' },
+      });
+      const hook = await t.app.inject({
+        method: 'POST',
+        url: '/hooks/orders',
+        payload: { order_id: 'SO-1' },
+      });
+      for (const res of [login, hook]) {
+        expect(res.statusCode).toBe(503);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.headers['retry-after']).toBe('5');
+        expect(res.json()).toMatchObject({ status: 503, code: 'dependency_unavailable', retryAfter: 5 });
+      }
+      // The server stays up: what does not need Redis still answers.
+      expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
   it('/readyz answers 503 with redis failing when Redis is unreachable', async () => {
     const port = await closedPort();
     const t = await startTestApp({ ...clusterOverrides(names), redisUrl: `redis://127.0.0.1:${port}` });
