@@ -209,6 +209,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // As sqlite/migration-13-write-indexes.ts: an unused index gone, the rework lookup's partial.
     sql: `
       DROP INDEX IF EXISTS runs_flow_payload;
+      DROP INDEX IF EXISTS runs_idempotency_key;
       DROP INDEX IF EXISTS run_facts_flow_key;
       CREATE INDEX run_facts_rejected_key ON run_facts(flow_id, record_key, received_at)
         WHERE status = 'rejected';

@@ -55,7 +55,9 @@ function filterClauses(filter: RunFilter, params: unknown[]): string[] {
   if (filter.search !== undefined) {
     // A prefix as a range (byte order under the "C" collation), so the record_key index serves it.
     add(
-      (p) => `(idempotency_key = ${p} OR (record_key >= ${p} AND record_key < (${p} || chr(1114111))))`,
+      // As in SQLite: the key through (flow_id, idempotency_key), see migration 13.
+      (p) =>
+        `((flow_id IN (SELECT id FROM flows) AND idempotency_key = ${p}) OR (record_key >= ${p} AND record_key < (${p} || chr(1114111))))`,
       filter.search,
     );
   }

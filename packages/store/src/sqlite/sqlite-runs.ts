@@ -52,7 +52,11 @@ function filterClauses(filter: RunFilter): { where: string[]; params: Array<stri
   }
   if (filter.search !== undefined) {
     // A prefix as a range, not LIKE: a range uses the record_key index whatever the collation.
-    where.push('(idempotency_key = ? OR (record_key >= ? AND record_key < ? || char(1114111)))');
+    // The key through (flow_id, idempotency_key), one probe per flow: no index of its own, which
+    // every run would write to a random page (migration 13).
+    where.push(
+      '((flow_id IN (SELECT id FROM flows) AND idempotency_key = ?) OR (record_key >= ? AND record_key < ? || char(1114111)))',
+    );
     params.push(filter.search, filter.search, filter.search);
   }
   return { where, params };
