@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { EditorPage } from './editor-page';
+import { EditorPage, type Kind } from './editor-page';
 
 /** The editor plus the canvas tools, clipboard, shortcuts and template dialog of issue 9. */
 export class CanvasPage extends EditorPage {
@@ -36,6 +36,27 @@ export class CanvasPage extends EditorPage {
 
   async selectedCount(): Promise<number> {
     return this.canvas.locator('.react-flow__node.selected').count();
+  }
+
+  /** dnd-kit's live region: what a screen reader hears while a palette entry is carried. */
+  announcement(): Locator {
+    return this.page.locator('[id^="DndLiveRegion"]');
+  }
+
+  /**
+   * Carries a palette entry onto the canvas with the keyboard (dnd-kit's KeyboardSensor): focus
+   * the entry, Space picks it up, the arrows carry it (the first onto the canvas), Space drops it.
+   * Waits for each announcement, so no key is pressed before the sensor listens for it.
+   */
+  async carryFromPalette(kind: Kind, title: string, arrows: string[], drop = 'Space'): Promise<void> {
+    await this.palette.locator(`[data-kind="${kind}"]`).focus();
+    await this.page.keyboard.press('Space');
+    await expect(this.announcement()).toHaveText(new RegExp(`^Picked up ${title}\\.`));
+    for (const key of arrows) await this.page.keyboard.press(key);
+    await expect(this.announcement()).toHaveText(
+      `${title} is over the canvas. Press Space or Enter to drop it here.`,
+    );
+    await this.page.keyboard.press(drop);
   }
 
   /** Adds a node without the mouse: `/` focuses the palette search, type, Enter adds the first match. */

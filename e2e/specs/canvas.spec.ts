@@ -155,3 +155,50 @@ test('keyboard only: a connected three-node flow, renamed, and the shortcuts ove
   await editor.expectSaved();
   await screenshot(page, '90-canvas-keyboard-flow');
 });
+
+test('keyboard only: carry palette entries onto the canvas with Space and the arrow keys', async ({
+  page,
+}) => {
+  const { csrfToken } = await signIn(page, 'analyst');
+  const flowId = await emptyFlow(page, csrfToken, 'Keyboard carry');
+  const editor = new CanvasPage(page);
+  await editor.goto(flowId);
+  const canvasBox = (await editor.canvas.boundingBox())!;
+  const centre = { x: canvasBox.x + canvasBox.width / 2, y: canvasBox.y + canvasBox.height / 2 };
+
+  // The first arrow carries the entry to the centre of the canvas; two more move it 40 px each.
+  await editor.carryFromPalette('log', 'Log', ['ArrowRight', 'ArrowRight', 'ArrowDown']);
+  await expect(editor.nodes()).toHaveCount(1);
+  await expect(editor.node('log')).toHaveCount(1);
+  await expect(editor.announcement()).toHaveText('Log added to the canvas.');
+  // Dropped where it was carried: the node covers the centre of the canvas moved right and down.
+  const placed = (await editor.node('log').boundingBox())!;
+  const target = { x: centre.x + 40, y: centre.y + 40 };
+  expect(placed.x < target.x && target.x < placed.x + placed.width, JSON.stringify({ placed, target })).toBe(
+    true,
+  );
+  expect(placed.y < target.y && target.y < placed.y + placed.height, JSON.stringify({ placed, target })).toBe(
+    true,
+  );
+  await screenshot(page, '90-canvas-keyboard-carry');
+
+  // Escape cancels: nothing is added.
+  const trigger = editor.palette.locator('[data-kind="trigger"]');
+  await trigger.focus();
+  await page.keyboard.press('Space');
+  await expect(editor.announcement()).toHaveText(/^Picked up Trigger\./);
+  await page.keyboard.press('ArrowRight');
+  await expect(editor.announcement()).toHaveText(/^Trigger is over the canvas/);
+  await page.keyboard.press('Escape');
+  await expect(editor.announcement()).toHaveText('Cancelled. Trigger was not added.');
+  await expect(editor.nodes()).toHaveCount(1);
+
+  // Enter drops too; and Enter on an entry that is not picked up still adds it straight away.
+  await editor.carryFromPalette('write', 'Write', ['ArrowLeft'], 'Enter');
+  await expect(editor.node('write')).toHaveCount(1);
+  await editor.palette.locator('[data-kind="validation"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.node('validation')).toHaveCount(1);
+  await expect(editor.nodes()).toHaveCount(3);
+  await editor.expectSaved();
+});

@@ -1,7 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   ControlButton,
   Controls,
   MiniMap,
@@ -28,6 +26,7 @@ import { BatonNode } from './baton-node';
 import { BatonEdge } from './baton-edge';
 import { createCanvasNodeBuilder, toCanvasEdges, type CanvasEdge, type CanvasNode } from './to-react-flow';
 import { CanvasEmptyHint } from './canvas-empty-hint';
+import { CanvasDots } from './canvas-dots';
 import './canvas.css';
 
 export const CANVAS_DROP_ID = 'flow-canvas';
@@ -71,6 +70,21 @@ export function FlowCanvas() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const [buildNodes] = useState(createCanvasNodeBuilder);
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_DROP_ID });
+  const wrapper = useRef<HTMLDivElement | null>(null);
+  const setWrapper = useCallback(
+    (element: HTMLDivElement | null) => {
+      wrapper.current = element;
+      setNodeRef(element);
+    },
+    [setNodeRef],
+  );
+  // Gesture classes for canvas.css (`.is-moving`: the viewport pans or zooms, `.is-dragging`: nodes
+  // are dragged). Set on the DOM directly: a React render of the whole canvas at each gesture start
+  // and end would cost a frame each.
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
+  const onDragStart = useCallback(() => wrapper.current?.classList.add('is-dragging'), []);
+  const onDragStop = useCallback(() => wrapper.current?.classList.remove('is-dragging'), []);
   // Fit only a flow that opens with nodes: React Flow defers `fitView` until nodes exist, so on an
   // empty flow it would re-centre and zoom onto the first dropped node, away from the pointer.
   const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
@@ -167,8 +181,8 @@ export function FlowCanvas() {
 
   return (
     <div
-      ref={setNodeRef}
-      className={`flow-canvas ${isOver ? 'is-drop-target' : ''}`}
+      ref={setWrapper}
+      className={`flow-canvas ${large ? 'is-large' : ''} ${isOver ? 'is-drop-target' : ''}`}
       aria-label="Canvas"
       role="region"
     >
@@ -181,6 +195,12 @@ export function FlowCanvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        onNodeDragStart={onDragStart}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={onDragStop}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
         fitView={fitOnOpen}
@@ -199,7 +219,7 @@ export function FlowCanvas() {
         edgesFocusable
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced8" />
+        <CanvasDots />
         {showMiniMap ? (
           <MiniMap
             pannable

@@ -62,7 +62,9 @@ export function Palette({ onAdd, searchRef }: PaletteProps) {
           }
         }}
       />
-      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      <p className="palette-hint">
+        Drag onto the canvas, or focus one: Enter adds it, Space carries it with the arrow keys.
+      </p>
       {visible.length === 0 ? (
         <p className="palette-empty" role="status">
           No node matches “{query}”.
@@ -96,9 +98,14 @@ function PaletteEntry({ spec, onAdd }: { spec: KindSpec; onAdd: (kind: NodeKind)
       title={spec.description}
       data-kind={spec.kind}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
+        // Enter adds at the centre of the canvas; Space (dnd-kit's KeyboardSensor) picks it up.
+        // While it is carried, Enter is the sensor's drop (its listener is on the document, after
+        // this one), not a second add.
+        if (event.key === 'Enter' && !isDragging) {
           event.preventDefault();
           onAdd(spec.kind);
+        } else {
+          listeners?.onKeyDown?.(event);
         }
       }}
     >

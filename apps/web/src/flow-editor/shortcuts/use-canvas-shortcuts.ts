@@ -18,7 +18,9 @@ export function useCanvasShortcuts({ actions, openHelp, focusPaletteSearch }: Ca
   const store = useEditorStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isOwnedElsewhere(event.target) || event.altKey) return;
+      // Handled already: e.g. Escape cancelling a palette entry carried with the keyboard (dnd-kit's
+      // KeyboardSensor listens on the document, before this window listener).
+      if (event.defaultPrevented || isOwnedElsewhere(event.target) || event.altKey) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (mod && key === 'd') {
