@@ -1,3 +1,5 @@
+// First: sizes V8's heap for `start` and `worker` before the other modules are evaluated.
+import './heap-tuning.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -10,7 +12,6 @@ import {
   type Store,
 } from '@baton/store';
 import { buildApp } from './app.js';
-import { startWorker } from './cluster/worker-process.js';
 import { exportLines, importLines, type TransferLine } from './cluster/installation-transfer.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
@@ -72,6 +73,8 @@ async function start(config: Config): Promise<void> {
 }
 
 async function worker(config: Config): Promise<void> {
+  // Imported here, not at the top: cluster mode's BullMQ and ioredis stay unloaded in `baton start`.
+  const { startWorker } = await import('./cluster/worker-process.js');
   const running = await startWorker(config);
   let closing = false;
   onSignals((signal) => {

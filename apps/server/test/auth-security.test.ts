@@ -160,7 +160,7 @@ describe('sign-in, sessions, CSRF, API tokens, and secrets kept out of answers a
       expect(JSON.stringify(db.prepare('SELECT * FROM api_tokens').all())).not.toContain(token);
       const hashes = db.prepare('SELECT password_hash FROM users').all() as Array<{ password_hash: string }>;
       for (const { password_hash } of hashes) {
-        expect(password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+        expect(password_hash).toMatch(/^scrypt\$8192\$8\$10\$/);
         secrets.push(password_hash);
       }
     } finally {

@@ -4,7 +4,7 @@ import type { Role, User } from '@baton/store';
 import { Problem } from '../problems.js';
 import { accessFor, WEBHOOK_ROLES } from './access-table.js';
 import { API_TOKEN_PREFIX, readCookie, safeEqual, SESSION_COOKIE, sha256 } from './credentials.js';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { rateLimiterFactory, type RateLimiterFactory } from './rate-limiter.js';
 import { TokenCache } from './token-cache.js';
 import { checkWebhookSignature, SIGNATURE_HEADER } from './webhook-signature.js';
@@ -88,7 +88,10 @@ export interface AuthPluginOptions {
 
 export const authPlugin = fp<AuthPluginOptions>(
   async (app, options) => {
-    const redis = options.cluster ? new Redis(options.cluster.redisUrl, { maxRetriesPerRequest: 1 }) : null;
+    // ioredis is imported in cluster mode only: an embedded Baton never loads it.
+    const redis: Redis | null = options.cluster
+      ? new (await import('ioredis')).Redis(options.cluster.redisUrl, { maxRetriesPerRequest: 1 })
+      : null;
     redis?.on('error', (err: Error) => app.log.debug({ err }, 'redis connection error'));
     if (redis) app.addHook('onClose', async () => redis.disconnect());
     const rateLimiters = rateLimiterFactory(

@@ -1,8 +1,11 @@
-import { Queue, Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Store } from '@baton/store';
 import { Problem } from '../problems.js';
 import { publishedSchedule, runScheduleTick, type ScheduleTickDeps } from '../triggers/schedule-tick.js';
+
+// A top-level await, not a static import, so that an embedded Baton never loads bullmq: see run-queue.ts.
+const bullmq = await import('bullmq');
 
 /** The BullMQ queue schedule ticks go through in cluster mode. */
 export const SCHEDULE_QUEUE = 'schedules';
@@ -29,7 +32,7 @@ export class ScheduleSync {
     prefix: string,
     private readonly store: Store,
   ) {
-    this.queue = new Queue<ScheduleJobData>(SCHEDULE_QUEUE, {
+    this.queue = new bullmq.Queue<ScheduleJobData>(SCHEDULE_QUEUE, {
       connection,
       prefix,
       // A tick that failed is not retried: the next tick reads from the same cursor anyway.
@@ -84,7 +87,7 @@ export function scheduleTickWorker(options: {
   enqueue: (runId: string) => Promise<unknown>;
   onError: (error: unknown) => void;
 }): Worker<ScheduleJobData> {
-  const worker = new Worker<ScheduleJobData>(
+  const worker = new bullmq.Worker<ScheduleJobData>(
     SCHEDULE_QUEUE,
     async (job) => {
       const deps: ScheduleTickDeps = {

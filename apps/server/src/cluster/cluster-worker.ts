@@ -1,9 +1,12 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunDetail, Store } from '@baton/store';
 import type { ExecutedRun } from '../runner/run-executor.js';
 import type { Runner } from '../runner/runner.js';
 import { RUN_QUEUE, type RunJobData } from './run-queue.js';
+
+// A top-level await, not a static import, so that an embedded Baton never loads bullmq: see run-queue.ts.
+const bullmq = await import('bullmq');
 
 export interface ClusterWorkerOptions {
   connection: Redis;
@@ -43,7 +46,7 @@ export class ClusterWorker {
   readonly worker: Worker<RunJobData, ExecutedRun>;
 
   constructor(private readonly options: ClusterWorkerOptions) {
-    this.worker = new Worker<RunJobData, ExecutedRun>(RUN_QUEUE, (job) => this.process(job), {
+    this.worker = new bullmq.Worker<RunJobData, ExecutedRun>(RUN_QUEUE, (job) => this.process(job), {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
@@ -75,7 +78,7 @@ export class ClusterWorker {
   private async process(job: Job<RunJobData, ExecutedRun>): Promise<ExecutedRun> {
     const run = await this.options.store.runs.get(job.data.runId);
     // A job for a run this database does not have: retrying cannot help.
-    if (!run) throw new UnrecoverableError(`run ${job.data.runId} is not in the database`);
+    if (!run) throw new bullmq.UnrecoverableError(`run ${job.data.runId} is not in the database`);
     if (!UNFINISHED.has(run.status)) return storedOutcome(run);
     return this.options.runner.execute(run, job.data.retryOf);
   }

@@ -1,11 +1,14 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+
+// A top-level await, not a static import, so that an embedded Baton never loads ioredis: see run-queue.ts.
+const ioredis = await import('ioredis');
 
 /**
  * A connection for BullMQ: it must wait for Redis rather than fail a command while Redis
  * restarts (`maxRetriesPerRequest: null`), which BullMQ's workers require.
  */
 export function queueConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  return new ioredis.Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
 }
 
 /**
@@ -13,7 +16,7 @@ export function queueConnection(url: string): Redis {
  * instead of waiting, so `/readyz` answers "failing" while Redis is down.
  */
 export function probeConnection(url: string): Redis {
-  return new Redis(url, {
+  return new ioredis.Redis(url, {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 1000,

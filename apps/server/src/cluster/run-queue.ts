@@ -1,7 +1,12 @@
-import { Queue, QueueEvents, type Job, type JobsOptions } from 'bullmq';
+import type { Job, JobsOptions, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunRecord } from '@baton/store';
 import type { ExecutedRun } from '../runner/run-executor.js';
+
+// Imported by a top-level await, not statically: bundled into dist/cli.js, a static import of a
+// package is hoisted to the bundle's top and loads at every start. This module is itself only
+// imported dynamically, in cluster mode, so an embedded Baton never loads bullmq.
+const bullmq = await import('bullmq');
 
 /** The BullMQ queue every committed run goes through in cluster mode. */
 export const RUN_QUEUE = 'runs';
@@ -44,7 +49,7 @@ export class RunQueue {
     private readonly connection: Redis,
     private readonly prefix: string,
   ) {
-    this.queue = new Queue<RunJobData, ExecutedRun>(RUN_QUEUE, {
+    this.queue = new bullmq.Queue<RunJobData, ExecutedRun>(RUN_QUEUE, {
       connection,
       prefix,
       defaultJobOptions: RUN_JOB_OPTIONS,
@@ -83,7 +88,7 @@ export class RunQueue {
   private async queueEvents(): Promise<QueueEvents> {
     this.events ??= (async () => {
       const connection = this.connection.duplicate();
-      const events = new QueueEvents(RUN_QUEUE, { connection, prefix: this.prefix });
+      const events = new bullmq.QueueEvents(RUN_QUEUE, { connection, prefix: this.prefix });
       await events.waitUntilReady();
       return { events, connection };
     })();

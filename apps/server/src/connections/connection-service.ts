@@ -186,7 +186,11 @@ export class ConnectionService {
           schema: string;
           ssl: boolean;
         };
-        const target = new PostgresTarget({ ...c, password: secret.password }, undefined, this.deps.sleep);
+        const target = await PostgresTarget.open(
+          { ...c, password: secret.password },
+          undefined,
+          this.deps.sleep,
+        );
         return { target, close: () => target.close() };
       }
       case 'http': {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Clock } from '@baton/nodes';
-import { ClusterProducer } from '../cluster/cluster-producer.js';
+import type { ClusterProducer } from '../cluster/cluster-producer.js';
 import { Runner, type RunnerOptions } from '../runner/runner.js';
 import { TargetRouter } from '../targets/target-router.js';
 
@@ -27,8 +27,9 @@ export interface RunnerPluginOptions {
  */
 export const runnerPlugin = fp<RunnerPluginOptions>(
   async (app, options) => {
-    const cluster = options.cluster
-      ? new ClusterProducer({
+    // Imported in cluster mode only: it brings BullMQ and ioredis (~30 MB of RSS).
+    const cluster: ClusterProducer | null = options.cluster
+      ? new (await import('../cluster/cluster-producer.js')).ClusterProducer({
           ...options.cluster,
           store: app.store,
           leaseMs: options.runner.leaseMs,

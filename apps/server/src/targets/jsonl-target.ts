@@ -37,6 +37,8 @@ export class JsonlTarget implements WriteTargets {
     this.index = new Database(`${path}.keys.sqlite`);
     this.index.pragma('journal_mode = WAL');
     this.index.pragma('synchronous = FULL');
+    // A key index needs little cache: 1 MiB, not better-sqlite3's 16 MB default per file.
+    this.index.pragma('cache_size = -1024');
     const fresh = !this.index
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lines'")
       .get();

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { ColumnSpec, UpsertRequest, WriteTargets } from '@baton/nodes';
 import { realSleep, TargetError, withRetries, type RetryPolicy, type Sleep } from './retry-policy.js';
 
@@ -64,12 +64,26 @@ export class PostgresTarget implements WriteTargets {
   private readonly pool: pg.Pool;
   private readonly known = new Map<string, Set<string>>();
 
-  constructor(
+  /**
+   * `pg` is imported here, when the first PostgreSQL connection is used, so that a Baton
+   * without one never loads it (~15 MB of RSS).
+   */
+  static async open(
+    config: PostgresTargetConfig,
+    retry?: RetryPolicy,
+    sleep?: Sleep,
+  ): Promise<PostgresTarget> {
+    const { default: driver } = await import('pg');
+    return new PostgresTarget(driver, config, retry, sleep);
+  }
+
+  private constructor(
+    driver: typeof pg,
     private readonly config: PostgresTargetConfig,
     private readonly retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2000 },
     private readonly sleep: Sleep = realSleep,
   ) {
-    this.pool = new pg.Pool({
+    this.pool = new driver.Pool({
       host: config.host,
       port: config.port,
       database: config.database,

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import type { ScheduleSource } from '@baton/nodes';
 import type { ConnectionService } from '../connections/connection-service.js';
 import type { EgressGuard } from '../targets/ssrf-guard.js';
@@ -67,7 +66,9 @@ async function readSql(
         user: string;
         ssl: boolean;
       };
-      const client = new pg.Client({
+      // Loaded on first use: a Baton without PostgreSQL sources never loads `pg`.
+      const { default: driver } = await import('pg');
+      const client = new driver.Client({
         host: c.host,
         port: c.port,
         database: c.database,

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { EgressGuard } from '../targets/ssrf-guard.js';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { BatchLiveness, TrackedBatchService } from '../cluster/batch-liveness.js';
 import type { BatchService } from './batch-service.js';
 import { ScheduleManager } from './schedule-manager.js';
@@ -63,8 +63,9 @@ export const triggersPlugin = fp<TriggersPluginOptions>(
       options: { maxBytes: options.batchLimit, concurrency: options.batchConcurrency },
     });
     // One retry, not the default twenty: an unreachable Redis must not stall start-up or uploads.
-    const redis = options.clusterRedis
-      ? new Redis(options.clusterRedis.redisUrl, { maxRetriesPerRequest: 1 })
+    // ioredis is imported in cluster mode only: an embedded Baton never loads it.
+    const redis: Redis | null = options.clusterRedis
+      ? new (await import('ioredis')).Redis(options.clusterRedis.redisUrl, { maxRetriesPerRequest: 1 })
       : null;
     redis?.on('error', (err: Error) => app.log.debug({ err }, 'redis connection error'));
     const liveness =

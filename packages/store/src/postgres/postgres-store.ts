@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { MigrationState, Repositories, Store } from '../store.js';
 import { inTransaction, PgContext } from './pg-context.js';
 import { PgAudit } from './pg-audit.js';
@@ -53,8 +53,11 @@ function repositories(sql: PgContext): Repositories {
 /**
  * Every connection of the pool has the schema as its search_path (a startup parameter, so it
  * holds from the first query), which is how the repositories' unqualified SQL finds its tables.
+ * `pg` is imported here, on first use, not with the package: an embedded (SQLite) Baton never
+ * loads it (~15 MB of RSS).
  */
-function createPool(options: PostgresStoreOptions, schema: string): pg.Pool {
+async function createPool(options: PostgresStoreOptions, schema: string): Promise<pg.Pool> {
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: Math.max(1, Math.trunc(options.poolSize ?? 10)),
@@ -151,7 +154,7 @@ async function migrateOn(
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const schema = checkSchemaName(options.schema ?? 'public');
-  const pool = createPool(options, schema);
+  const pool = await createPool(options, schema);
   try {
     const migration = await migrateOn(pool, schema, options);
     return new PostgresStore(pool, migration);
@@ -164,7 +167,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 /** Brings the schema to the latest migration without keeping a store open (`baton migrate`). */
 export async function migratePostgres(options: PostgresStoreOptions): Promise<MigrationState> {
   const schema = checkSchemaName(options.schema ?? 'public');
-  const pool = createPool({ ...options, poolSize: 1 }, schema);
+  const pool = await createPool({ ...options, poolSize: 1 }, schema);
   try {
     return await migrateOn(pool, schema, { ...options, migrate: true });
   } finally {

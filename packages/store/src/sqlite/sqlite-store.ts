@@ -150,6 +150,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    // better-sqlite3 builds SQLite with a 16 MB page cache per connection, which fills (and stays
+    // resident) under webhook load; 4 MiB keeps the hot index pages, the OS page cache the rest.
+    db.pragma('cache_size = -4096');
     const appliedNow = applyMigrations(db, options.migrateTo ?? LATEST_MIGRATION);
     return new SqliteStore(db, { current: currentMigration(db), appliedNow });
   } catch (error) {
