@@ -56,15 +56,15 @@ interface ProfileNode {
 /** Script self time per function (ms), from the sampled CPU profile taken with the trace. */
 function summariseProfile(
   name: string,
-  profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] },
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
 ) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
+  profile.samples?.forEach((id, i) => {
     const frame = byId.get(id)!.callFrame;
     const file = frame.url.split('/').pop() ?? '';
     const label = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
-    self.set(label, (self.get(label) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    self.set(label, (self.get(label) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
   });
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   if (rows.length) console.log(`\nprofile ${name}: script self time (ms), top ${rows.length}`);
