@@ -12,13 +12,34 @@ export class ExpressionError extends Error {
   }
 }
 
+/**
+ * JSONata writes the offending value into some messages (`Unable to cast value to a number:
+ * "ada@example.com"`), raw or as JSON. Messages end up in stored steps and checks, where a
+ * record's values exist only pii-masked, so the value is cut out of the message.
+ */
+function withoutValue(message: string, value: unknown): string {
+  if (value === undefined || value === null || typeof value === 'boolean') return message;
+  const forms = [JSON.stringify(value)];
+  if (typeof value === 'string' || typeof value === 'number') forms.push(String(value));
+  let scrubbed = message;
+  for (const form of new Set(forms)) {
+    if (form !== undefined && form.length > 0) scrubbed = scrubbed.split(form).join('…');
+  }
+  return scrubbed;
+}
+
 export function toExpressionError(err: unknown): ExpressionError {
   if (err instanceof ExpressionError) return err;
   if (typeof err === 'object' && err !== null) {
-    const { message, code, position } = err as { message?: unknown; code?: unknown; position?: unknown };
+    const { message, code, position, value } = err as {
+      message?: unknown;
+      code?: unknown;
+      position?: unknown;
+      value?: unknown;
+    };
     return new ExpressionError(
       typeof message === 'string' && message !== ''
-        ? message
+        ? withoutValue(message, value)
         : typeof code === 'string'
           ? code
           : 'expression error',

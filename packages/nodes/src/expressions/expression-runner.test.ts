@@ -61,6 +61,16 @@ describe('createExpressionRunner', () => {
     expect((typeError as ExpressionError).code).toBe('T2009');
     await expect(runner.evaluate('a +', {})).rejects.toBeInstanceOf(ExpressionError);
   });
+
+  it("keeps the record's values out of error messages (they are stored in steps)", async () => {
+    const runner = createExpressionRunner({ clock });
+    const error = (await runner
+      .evaluate('$number(email)', { email: 'ada@example.com' })
+      .catch((e: unknown) => e)) as ExpressionError;
+    expect(error.code).toBe('D3030');
+    expect(error.message).toMatch(/cast/i);
+    expect(error.message).not.toContain('ada@example.com');
+  });
 });
 
 describe('parseExpression', () => {
