@@ -162,15 +162,19 @@ export class Runner {
     const now = this.deps.clock.now();
     const runId = newRunId(now);
     this.claims.set(claim, runId);
+    // Only this request's own claim: once released, another request may hold the key.
+    const release = () => {
+      if (this.claims.get(claim) === runId) this.claims.delete(claim);
+    };
     const claimed = { ...request, payloadHash, runId, now };
     try {
       if (wait && !options.intakeFirst && !this.deps.dispatcher) {
         const executed = await this.executeFirst(claimed, idempotencyKey);
         if (executed) return executed;
       }
-      return await this.intakeFirst(claimed, wait, () => this.claims.delete(claim));
+      return await this.intakeFirst(claimed, wait, release);
     } finally {
-      this.claims.delete(claim);
+      release();
     }
   }
 
