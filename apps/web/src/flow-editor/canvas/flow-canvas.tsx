@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   ControlButton,
   Controls,
@@ -12,6 +12,8 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnDelete,
+  type ReactFlowState,
+  useStore,
 } from '@xyflow/react';
 import { useDroppable } from '@dnd-kit/core';
 import { NODE_KINDS, type Position } from '@baton/schema';
@@ -37,6 +39,11 @@ export const GRID = 10;
 // Past this many nodes only the ones in view are rendered: a 500-node flow then pans and zooms
 // at the cost of the visible part, not of the whole graph.
 const RENDER_VISIBLE_ONLY_FROM = 150;
+
+// Below this zoom a node's text is too small to read (13 px label under 6.5 px on screen): a large
+// flow then draws its nodes as compact bodies (canvas.css, "Level of detail").
+export const ZOOMED_OUT_BELOW = 0.5;
+const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < ZOOMED_OUT_BELOW;
 
 // Defined once at module scope: a new object per render would remount every node.
 const nodeTypes: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, BatonNode]));
@@ -81,10 +88,23 @@ export function FlowCanvas() {
   // Gesture classes for canvas.css (`.is-moving`: the viewport pans or zooms, `.is-dragging`: nodes
   // are dragged). Set on the DOM directly: a React render of the whole canvas at each gesture start
   // and end would cost a frame each.
-  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  // React Flow also starts and ends a move at every auto-pan step of a node drag (44 times in the
+  // bench's drag): not a view gesture, and each toggle would restyle every visible node and edge
+  // (the compact bodies of canvas.css), so a move that starts during a drag leaves the class alone.
+  const onMoveStart = useCallback(() => {
+    const element = wrapper.current;
+    if (element && !element.classList.contains('is-dragging')) element.classList.add('is-moving');
+  }, []);
   const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
   const onDragStart = useCallback(() => wrapper.current?.classList.add('is-dragging'), []);
   const onDragStop = useCallback(() => wrapper.current?.classList.remove('is-dragging'), []);
+  // Zoomed out (`data-zoomed-out`, canvas.css): an attribute React does not own, so a re-render
+  // that changes the class list cannot drop it. FlowCanvas re-renders only when the zoom crosses
+  // the threshold (the selector returns a boolean).
+  const zoomedOut = useStore(selectZoomedOut);
+  useLayoutEffect(() => {
+    wrapper.current?.toggleAttribute('data-zoomed-out', zoomedOut);
+  }, [zoomedOut]);
   // Fit only a flow that opens with nodes: React Flow defers `fitView` until nodes exist, so on an
   // empty flow it would re-centre and zoom onto the first dropped node, away from the pointer.
   const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
