@@ -6,7 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { compile } from '../../packages/compiler/src/index.ts';
 import { largeFlow } from './generate-large-flow.ts';
 import { TRACE_DIR, startTrace, stopTrace } from './canvas-trace.ts';
-import { HEADLESS_SHELL, launchCostBrowser, type FrameDriver } from './canvas-frame-cost.ts';
+import { CHROMIUM_ARGS, HEADLESS_SHELL, launchCostBrowser, type FrameDriver } from './canvas-frame-cost.ts';
 
 /**
  * Canvas benchmark (issue 9): opens a 500-node, 600-edge flow in headless Chromium and reports
@@ -389,13 +389,7 @@ async function measureGaps(): Promise<Row[]> {
     executablePath: process.env['BENCH_CHROMIUM'] ?? '/usr/bin/chromium',
     args: [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       // Meant to uncap frames; Chromium's ~60 Hz clock stays (see the header comment).
       '--disable-frame-rate-limit',
       '--disable-gpu-vsync',

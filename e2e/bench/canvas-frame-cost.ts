@@ -27,6 +27,17 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
  * acknowledged).
  */
 
+/** The flags every browser of the benches runs with (DEVELOPERS.md), headless or shell. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export const HEADLESS_SHELL =
   process.env['BENCH_HEADLESS_SHELL'] ??
   [
@@ -60,13 +71,7 @@ export async function launchCostBrowser(options: {
   const browser = await chromium.launch({
     executablePath: HEADLESS_SHELL,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       '--enable-begin-frame-control',
       '--run-all-compositor-stages-before-draw',
       '--disable-new-content-rendering-timeout',
