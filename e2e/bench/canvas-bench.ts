@@ -6,7 +6,8 @@ import { chromium, type Page } from '@playwright/test';
 import { compile } from '../../packages/compiler/src/index.ts';
 import { largeFlow } from './generate-large-flow.ts';
 import { TRACE_DIR, startTrace, stopTrace } from './canvas-trace.ts';
-import { CHROMIUM_ARGS, HEADLESS_SHELL, launchCostBrowser, type FrameDriver } from './canvas-frame-cost.ts';
+import { CHROMIUM_ARGS } from '../chromium-args.ts';
+import { HEADLESS_SHELL, launchCostBrowser, type FrameDriver } from './canvas-frame-cost.ts';
 
 /**
  * Canvas benchmark (issue 9): opens a 500-node, 600-edge flow in headless Chromium and reports

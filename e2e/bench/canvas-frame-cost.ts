@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../chromium-args.ts';
 
 /**
  * Frame cost with frames the bench produces itself (issue 9).
@@ -26,17 +27,6 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
  * prints every input with the wall time of each frame issued for it (D: damage, ?: not yet
  * acknowledged).
  */
-
-/** The flags every browser of the benches runs with (DEVELOPERS.md), headless or shell. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export const HEADLESS_SHELL =
   process.env['BENCH_HEADLESS_SHELL'] ??
