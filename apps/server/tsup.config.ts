@@ -1,10 +1,11 @@
 import { cpSync, existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { serverBundleEntries } from './bundle-entries.js';
 
-// One self-contained file for `node dist/cli.js`: workspace packages are TypeScript source, so
+// Self-contained `node dist/cli.js` (a launcher and the CLI it loads, see bundle-entries.ts): workspace packages are TypeScript source, so
 // they are bundled; npm dependencies (better-sqlite3 is native) stay external.
 export default defineConfig({
-  entry: { cli: 'src/cli.ts' },
+  entry: serverBundleEntries(),
   format: ['esm'],
   platform: 'node',
   target: 'node20',

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { build } from 'tsup';
+import { serverBundleEntries } from '../bundle-entries.js';
 import { HANDOFF_FLOW_ID, HANDOFF_TABLE, publishHandoff } from './handoff-flow.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,7 +67,7 @@ async function bundleServer(): Promise<string> {
   // The package's tsup config, minus its side effect of copying examples into ./dist.
   await build({
     config: false,
-    entry: { cli: join(serverDir, 'src/cli.ts') },
+    entry: serverBundleEntries(serverDir),
     format: ['esm'],
     platform: 'node',
     target: 'node20',

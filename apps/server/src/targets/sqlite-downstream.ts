@@ -62,7 +62,7 @@ export class SqliteDownstream implements WriteTargets {
   private readonly db: Database.Database;
   /** Known columns per table; avoids a PRAGMA per write. Only this process alters these tables. */
   private readonly columns = new Map<string, Set<string>>();
-  /** `table(key, …)` pairs whose UNIQUE index is known to exist. */
+  /** `table(key, ...)` pairs whose UNIQUE index is known to exist. */
   private readonly keyIndexes = new Set<string>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly pending: Array<{

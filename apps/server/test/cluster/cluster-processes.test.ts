@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore, type Store } from '@baton/store';
+import { serverBundleEntries } from '../../bundle-entries.js';
 import { authHeaders } from '../support/auth.js';
 import { order, publishDirect } from '../support/reliability.js';
 import { downstreamRows, EXAMPLES_DIR, exampleSourceWritingTo, tempDir } from '../test-app.js';
@@ -32,7 +33,7 @@ async function bundleCli(): Promise<string> {
   const outDir = join(serverDir, 'node_modules', '.cache', `baton-cluster-test-${process.pid}`);
   await build({
     config: false,
-    entry: { cli: join(serverDir, 'src/cli.ts') },
+    entry: serverBundleEntries(serverDir),
     format: ['esm'],
     platform: 'node',
     target: 'node20',
