@@ -45,12 +45,15 @@ export interface PeerCompareOptions {
   serverCli?: string;
   /** Skip the Node-RED side (BENCH_PEER=0): Baton alone against the README's reference. */
   withPeer: boolean;
+  /** Also measure the bare prototype (bare-prototype.ts) as a reference row (BENCH_PROTOTYPE=0 skips). */
+  withPrototype: boolean;
 }
 
 export interface PeerCompareResult {
   baton: PeerResult;
   peer: PeerResult | null;
-  runs: { baton: PeerResult[]; peer: PeerResult[] };
+  prototype: PeerResult | null;
+  runs: { baton: PeerResult[]; peer: PeerResult[]; prototype: PeerResult[] };
   /** Acknowledged (2xx) requests vs rows downstream, per Baton round. */
   durability: Array<{ acknowledged: number; rows: number; runs: number }>;
 }
@@ -212,6 +215,33 @@ async function batonRound(cli: string, options: PeerCompareOptions) {
   }
 }
 
+/** One round of the bare prototype (bare-prototype.ts) in a fresh temp folder. */
+async function prototypeRound(options: PeerCompareOptions): Promise<PeerResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-prototype-'));
+  const port = options.port + 2;
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(here, 'bare-prototype.ts'),
+      String(port),
+      join(dir, 'prototype.sqlite'),
+      options.peerDir,
+    ],
+    { cwd: serverDir, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  try {
+    // run.sh waits for the smoke POST to answer 2xx (READY_TIMEOUT), so no health check here.
+    return runPeer(options.peerDir, ['url', `http://127.0.0.1:${port}/hooks/handoff`], {
+      SERVER_PID: String(child.pid),
+    });
+  } finally {
+    await stopProcess(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -244,6 +274,7 @@ export function peerCompareOptions(): PeerCompareOptions {
     rounds: Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 1)),
     serverCli: process.env['BENCH_SERVER_CLI'],
     withPeer: process.env['BENCH_PEER'] !== '0',
+    withPrototype: process.env['BENCH_PROTOTYPE'] !== '0',
   };
 }
 
@@ -251,7 +282,7 @@ export function peerCompareOptions(): PeerCompareOptions {
 export async function benchPeerCompare(options: PeerCompareOptions): Promise<PeerCompareResult> {
   if (!existsSync(join(options.peerDir, 'run.sh'))) throw new Error(`no bench-peer at ${options.peerDir}`);
   const cli = options.serverCli ?? (await bundleServer());
-  const runs: PeerCompareResult['runs'] = { baton: [], peer: [] };
+  const runs: PeerCompareResult['runs'] = { baton: [], peer: [], prototype: [] };
   const durability: PeerCompareResult['durability'] = [];
   try {
     for (let round = 1; round <= options.rounds; round++) {
@@ -263,6 +294,10 @@ export async function benchPeerCompare(options: PeerCompareOptions): Promise<Pee
       const { result, durability: d } = await batonRound(cli, options);
       runs.baton.push(result);
       durability.push(d);
+      if (options.withPrototype) {
+        console.error(`[bench] round ${round}/${options.rounds}: bare prototype`);
+        runs.prototype.push(await prototypeRound(options));
+      }
     }
   } finally {
     if (!options.serverCli) rmSync(dirname(cli), { recursive: true, force: true });
@@ -270,6 +305,7 @@ export async function benchPeerCompare(options: PeerCompareOptions): Promise<Pee
   return {
     baton: medianResult(runs.baton),
     peer: runs.peer.length > 0 ? medianResult(runs.peer) : null,
+    prototype: runs.prototype.length > 0 ? medianResult(runs.prototype) : null,
     runs,
     durability,
   };
@@ -306,37 +342,40 @@ export function compareTable(result: PeerCompareResult) {
     errors: x.errors,
   });
   const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
-  const rps = ratio(baton.req_per_s, peer.req_per_s);
-  const p99 = ratio(baton.p99_ms, peer.p99_ms);
-  const cpu = ratio(baton.cpu_us_per_req, peer.cpu_us_per_req);
   const met = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'met' : 'NOT met');
+  const figures = (x: PeerResult) => ({
+    rps: ratio(x.req_per_s, peer.req_per_s),
+    p99: ratio(x.p99_ms, peer.p99_ms),
+    cpu: ratio(x.cpu_us_per_req, peer.cpu_us_per_req),
+    rss: x.rss_mb,
+  });
+  const b = figures(baton);
+  // The prototype's own figures show whether the targets are within this machine's reach at all.
+  const p = result.prototype ? figures(result.prototype) : null;
+  const target = (
+    figure: string,
+    key: keyof typeof b,
+    goal: string,
+    digits: number,
+    ok: (v: number) => boolean,
+  ) => ({
+    figure,
+    value: r(b[key], digits),
+    target: goal,
+    verdict: met(b[key] === null ? null : ok(b[key])),
+    ...(p && { 'bare prototype': r(p[key], digits) }),
+  });
   return {
-    rows: [row(peer.target, peer), row('baton (durable, synchronous=FULL)', baton)],
+    rows: [
+      row(peer.target, peer),
+      row('baton (durable, synchronous=FULL)', baton),
+      ...(result.prototype ? [row('reference: bare prototype (bare-prototype.ts)', result.prototype)] : []),
+    ],
     targets: [
-      {
-        figure: 'req/s × peer',
-        value: r(rps, 2),
-        target: '≥ 5',
-        verdict: met(rps === null ? null : rps >= 5),
-      },
-      {
-        figure: 'p99 × peer',
-        value: r(p99, 2),
-        target: '≤ 0.5',
-        verdict: met(p99 === null ? null : p99 <= 0.5),
-      },
-      {
-        figure: 'CPU/req × peer',
-        value: r(cpu, 2),
-        target: '≤ 0.2',
-        verdict: met(cpu === null ? null : cpu <= 0.2),
-      },
-      {
-        figure: 'peak RSS MB',
-        value: r(baton.rss_mb, 0),
-        target: '≤ 140',
-        verdict: met(baton.rss_mb === null ? null : baton.rss_mb <= 140),
-      },
+      target('req/s × peer', 'rps', '≥ 5', 2, (v) => v >= 5),
+      target('p99 × peer', 'p99', '≤ 0.5', 2, (v) => v <= 0.5),
+      target('CPU/req × peer', 'cpu', '≤ 0.2', 2, (v) => v <= 0.2),
+      target('peak RSS MB', 'rss', '≤ 140', 0, (v) => v <= 140),
     ],
   };
 }
