@@ -118,6 +118,33 @@ export function describeRunsContract(store: () => Store): void {
       expect((await store().runs.counts({ flowId: 'orders' })).byStatus).toEqual({ failed: 1 });
     });
 
+    it('stores a repeated record once and reads the steps back byte for byte', async () => {
+      // As the engine's trace holds them: each step's input is the previous step's output (the
+      // same object) and a pass-through step outputs its input.
+      const record = { order_id: 'SO-1', note: 'ü "quoted"' };
+      const mapped = { order_id: 'SO-1', total: 42.5 };
+      const trigger = sampleStep(1, { input: record, output: record });
+      const mapping = sampleStep(2, { input: record, output: mapped });
+      const write = sampleStep(3, { kind: 'write', input: mapped, output: mapped, port: 'done' });
+      const failed = sampleStep(4, { input: mapped, output: null, status: 'failed', port: undefined });
+      const steps = [trigger, mapping, write, failed];
+      const { status: _queued, duplicateOf: _none, ...run } = queuedRun('r1', at(10));
+      await store().runs.insertFinished({
+        ...run,
+        outcome: {
+          status: 'failed',
+          recordKey: 'SO-1',
+          startedAt: at(10),
+          finishedAt: at(11),
+          durationMs: 3,
+          error: 'x',
+          steps,
+        },
+      });
+      const stored = await store().runs.get('r1');
+      expect(JSON.stringify(stored?.steps)).toBe(JSON.stringify(steps));
+    });
+
     it('records a duplicate as finished at once, pointing at its original', async () => {
       await store().runs.insert(queuedRun('r1', at(10)));
       await store().runs.insert(

@@ -1,4 +1,5 @@
 import type { Step } from '@baton/schema';
+import { stepsDocument, stepsFromDocument } from '../rows/steps-document.js';
 import { decodeRunCursor } from '../run-cursor.js';
 import type {
   ClaimQuery,
@@ -103,7 +104,7 @@ export class PgRuns implements RunRepository {
         outcome.finishedAt,
         outcome.durationMs,
         outcome.error,
-        JSON.stringify(outcome.steps),
+        stepsDocument(outcome.steps),
         runId,
       ],
     );
@@ -119,7 +120,7 @@ export class PgRuns implements RunRepository {
     // Runs finished before migration 12 keep their steps in run_steps.
     const steps =
       row.steps !== null
-        ? parseJson<Step[]>(row.steps)
+        ? stepsFromDocument(row.steps)
         : (
             await this.sql.rows<{ step: string }>(
               'SELECT step FROM run_steps WHERE run_id = $1 ORDER BY seq',

@@ -1,4 +1,5 @@
 import type { RunStatus } from '@baton/schema';
+import { stepsDocument } from './steps-document.js';
 import { encodeRunCursor } from '../run-cursor.js';
 import type { FinishedRun, NewRun, RunCounts, RunPage, RunRecord, RunSummary } from '../runs.js';
 import { parseJson } from './parse-json.js';
@@ -102,7 +103,7 @@ export function finishedRunParams(run: FinishedRun): unknown[] {
     null,
     1,
     outcome.error,
-    JSON.stringify(outcome.steps),
+    stepsDocument(outcome.steps),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { Step } from '@baton/schema';
+import { stepsDocument, stepsFromDocument } from '../rows/steps-document.js';
 import { decodeRunCursor } from '../run-cursor.js';
 import type {
   ClaimQuery,
@@ -108,7 +109,7 @@ export class SqliteRuns implements RunRepository {
           outcome.finishedAt,
           outcome.durationMs,
           outcome.error,
-          JSON.stringify(outcome.steps),
+          stepsDocument(outcome.steps),
           runId,
         );
       return updated.changes > 0;
@@ -124,7 +125,7 @@ export class SqliteRuns implements RunRepository {
       // Runs finished before migration 12 keep their steps in run_steps.
       const steps =
         row.steps !== null
-          ? parseJson<Step[]>(row.steps)
+          ? stepsFromDocument(row.steps)
           : (
               this.sql.stmt('SELECT step FROM run_steps WHERE run_id = ? ORDER BY seq').all(runId) as Array<{
                 step: string;
