@@ -144,5 +144,39 @@ export function describeGovernanceContract(backend: TestBackend): void {
       expect(await store.audit.all()).toHaveLength(3);
       await store.close();
     });
+
+    it('commits a change with its entry or neither, and the chain verifies either way', async () => {
+      const store = await backend.open();
+      await store.audit.append(auditEntry('first'));
+      const flow = (id: string) => ({ id, name: id, description: '', draft: sampleSource(), now: at(1) });
+      // A crash after the append (or a failing append) rolls back the change and the entry together.
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.flows.create(flow('doomed'));
+          await tx.auth.createUser(user('doomed'));
+          await tx.audit.append(auditEntry('flow.create'));
+          throw new Error('crash after the append');
+        }),
+      ).rejects.toThrow('crash after the append');
+      expect(await store.flows.get('doomed')).toBeNull();
+      expect(await store.auth.userForLogin('doomed')).toBeNull();
+      expect((await store.audit.all()).map((e) => e.action)).toEqual(['first']);
+
+      // The next entry links to the last committed one, not to the one rolled back.
+      const kept = await store.transaction(async (tx) => {
+        await tx.flows.create(flow('kept'));
+        return tx.audit.append(auditEntry('flow.create'));
+      });
+      expect(kept.seq).toBe(2);
+      expect(await store.flows.get('kept')).not.toBeNull();
+      await store.close();
+
+      // And so it reads after a restart.
+      const reopened = await backend.reopen(store);
+      const entries = await reopened.audit.all();
+      expect(verifyAuditChain(entries)).toMatchObject({ ok: true, entries: 2 });
+      expect(entries[1]).toMatchObject({ seq: 2, prevHash: entries[0]!.hash, hash: kept.hash });
+      await reopened.close();
+    });
   });
 }

@@ -79,6 +79,41 @@ describe('PostgreSQL: two stores on one schema', () => {
     expect(verifyAuditChain(entries)).toMatchObject({ ok: true, entries: 20 });
   });
 
+  it('keeps the chain linear when appends ride in units of work from both stores, some rolled back', async () => {
+    const start = (await a.audit.all()).length;
+    const doomed = (i: number) => i % 4 === 3;
+    // The chain's lock is held until each transaction ends, so a rolled-back append never
+    // becomes the predecessor another transaction links to.
+    const results = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) =>
+        (i % 2 ? a : b).transaction(async (tx) => {
+          await tx.flows.create({
+            id: `unit-${i}`,
+            name: `U${i}`,
+            description: '',
+            draft: sampleSource(),
+            now: at(0),
+          });
+          await tx.audit.append(auditEntry(`unit-${i}`));
+          if (doomed(i)) throw new Error('rolled back');
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(4);
+    const entries = await a.audit.all();
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: start + 12 }, (_, i) => i + 1));
+    expect(verifyAuditChain(entries)).toMatchObject({ ok: true, entries: start + 12 });
+    const recorded = new Set(entries.slice(start).map((e) => e.action));
+    for (let i = 0; i < 16; i++) {
+      const flow = await b.flows.get(`unit-${i}`);
+      expect({ i, flow: flow !== null, entry: recorded.has(`unit-${i}`) }).toEqual({
+        i,
+        flow: !doomed(i),
+        entry: !doomed(i),
+      });
+    }
+  });
+
   it('numbers concurrently submitted versions without gaps or collisions', async () => {
     await a.flows.create({ id: 'busy', name: 'Busy', description: '', draft: sampleSource(), now: at(0) });
     const { samplePlan, changeNote } = await import('./fixtures.js');

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '@baton/store';
 import { hashPassword } from '../auth/passwords.js';
 import { newUserId } from '../routes/users.js';
-import { recordAudit } from './record-audit.js';
+import { auditedChange } from './record-audit.js';
 
 export interface SeedUsersOptions {
   dataDir: string;
@@ -33,18 +33,27 @@ export const seedUsersPlugin = fp<SeedUsersOptions>(
     if ((await app.store.auth.countUsers()) > 0) return;
     const random = options.password === undefined;
     const password = options.password ?? randomBytes(12).toString('base64url');
+    // Hashed before the transaction: scrypt is slow and the transaction holds the database.
     const passwordHash = await hashPassword(password);
     const now = app.clock.now().toISOString();
-    for (const user of SEED_USERS) {
-      await app.store.auth.createUser({ id: newUserId(), ...user, passwordHash, now });
-      await recordAudit(app, 'system', {
-        action: 'user.create',
-        targetKind: 'user',
-        targetId: user.username,
-        details: { role: user.role, ownerId: user.ownerId, seeded: true },
-      });
-    }
-    if (random) {
+    // All the seed users and their entries, or none: a crash half-way leaves no user and the
+    // next start seeds again, instead of users whose creation the audit log never saw.
+    const seeded = await auditedChange(app, 'system', async (tx) => {
+      // Checked again inside: another process (cluster mode) may have seeded since the check above.
+      if ((await tx.auth.countUsers()) > 0) return { result: false, audit: null };
+      for (const user of SEED_USERS)
+        await tx.auth.createUser({ id: newUserId(), ...user, passwordHash, now });
+      return {
+        result: true,
+        audit: SEED_USERS.map((user) => ({
+          action: 'user.create',
+          targetKind: 'user',
+          targetId: user.username,
+          details: { role: user.role, ownerId: user.ownerId, seeded: true },
+        })),
+      };
+    });
+    if (seeded && random) {
       const file = join(options.dataDir, SEED_CREDENTIALS_FILE);
       writeFileSync(
         file,

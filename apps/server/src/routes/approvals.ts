@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VersionSummary } from '@baton/store';
 import { callerOf } from '../auth/auth-plugin.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { pendingSignOffs } from '../governance/sign-offs.js';
 import { assertContentIntact, gateError, versionOr404 } from '../governance/version-gate.js';
 import { diffSources } from '../governance/version-diff.js';
@@ -71,17 +71,23 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
       };
       try {
         // Read and write the sign-offs in one unit of work: two owners signing at once both count.
-        const updated = await app.store.transaction(async (tx) => {
+        const updated = await auditedChange(app, request, async (tx) => {
           const current = (await tx.versions.get(flowId, n))?.signOffs ?? [];
           const signOffs = [...current.filter((s) => s.ownerId !== mine.ownerId), signOff];
-          return tx.versions.review(flowId, n, { from: ['in_review'], to: 'in_review', patch: { signOffs } });
-        });
-        await recordAudit(app, request, {
-          action: 'version.sign_off',
-          targetKind: 'version',
-          targetId: target(flowId, n),
-          afterHash: version.contentHash,
-          details: { ownerId: mine.ownerId, fields: mine.fields },
+          return {
+            result: await tx.versions.review(flowId, n, {
+              from: ['in_review'],
+              to: 'in_review',
+              patch: { signOffs },
+            }),
+            audit: {
+              action: 'version.sign_off',
+              targetKind: 'version',
+              targetId: target(flowId, n),
+              afterHash: version.contentHash,
+              details: { ownerId: mine.ownerId, fields: mine.fields },
+            },
+          };
         });
         return review(updated);
       } catch (error) {
@@ -153,23 +159,25 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
       }
       try {
         const now = app.clock.now().toISOString();
-        const updated = await app.store.versions.review(flowId, n, {
-          from: ['in_review'],
-          to: 'approved',
-          patch: {
-            approvedBy: user.username,
-            approvedAt: now,
-            approvedHash: version.contentHash,
-            reviewNote: request.body?.note ?? null,
+        const updated = await auditedChange(app, request, async (tx) => ({
+          result: await tx.versions.review(flowId, n, {
+            from: ['in_review'],
+            to: 'approved',
+            patch: {
+              approvedBy: user.username,
+              approvedAt: now,
+              approvedHash: version.contentHash,
+              reviewNote: request.body?.note ?? null,
+            },
+          }),
+          audit: {
+            action: 'version.approve',
+            targetKind: 'version',
+            targetId: target(flowId, n),
+            afterHash: version.contentHash,
+            reason: request.body?.note ?? null,
           },
-        });
-        await recordAudit(app, request, {
-          action: 'version.approve',
-          targetKind: 'version',
-          targetId: target(flowId, n),
-          afterHash: version.contentHash,
-          reason: request.body?.note ?? null,
-        });
+        }));
         return review(updated);
       } catch (error) {
         throw gateError(error, flowId, n, 'approve');
@@ -191,22 +199,24 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
       const { id: flowId, n } = request.params;
       const version = await versionOr404(app, flowId, n);
       try {
-        const updated = await app.store.versions.review(flowId, n, {
-          from: ['in_review', 'approved'],
-          to: 'rejected',
-          patch: {
-            rejectedBy: callerOf(request).user.username,
-            rejectedAt: app.clock.now().toISOString(),
-            reviewNote: request.body.reason,
+        const updated = await auditedChange(app, request, async (tx) => ({
+          result: await tx.versions.review(flowId, n, {
+            from: ['in_review', 'approved'],
+            to: 'rejected',
+            patch: {
+              rejectedBy: callerOf(request).user.username,
+              rejectedAt: app.clock.now().toISOString(),
+              reviewNote: request.body.reason,
+            },
+          }),
+          audit: {
+            action: 'version.reject',
+            targetKind: 'version',
+            targetId: target(flowId, n),
+            afterHash: version.contentHash,
+            reason: request.body.reason,
           },
-        });
-        await recordAudit(app, request, {
-          action: 'version.reject',
-          targetKind: 'version',
-          targetId: target(flowId, n),
-          afterHash: version.contentHash,
-          reason: request.body.reason,
-        });
+        }));
         return review(updated);
       } catch (error) {
         throw gateError(error, flowId, n, 'reject');
@@ -230,26 +240,27 @@ export async function approvalRoutes(app: FastifyInstance): Promise<void> {
       const n = request.body.version;
       const version = await versionOr404(app, flowId, n);
       assertContentIntact(version);
-      const before = await app.store.versions.published(flowId);
       try {
-        // Only a version that was approved and published before can come back without a new review.
-        const { published, superseded } = await app.store.versions.publish(
-          flowId,
-          n,
-          app.clock.now().toISOString(),
-          {
+        const { published, superseded } = await auditedChange(app, request, async (tx) => {
+          // Read in the transaction: the entry's "before" is what this rollback replaced.
+          const before = await tx.versions.published(flowId);
+          // Only a version that was approved and published before can come back without a new review.
+          const result = await tx.versions.publish(flowId, n, app.clock.now().toISOString(), {
             from: ['superseded'],
             by: callerOf(request).user.username,
-          },
-        );
-        await recordAudit(app, request, {
-          action: 'version.rollback',
-          targetKind: 'version',
-          targetId: target(flowId, n),
-          beforeHash: before?.contentHash ?? null,
-          afterHash: published.contentHash,
-          reason: request.body.reason,
-          details: { from: before?.version ?? null, to: n },
+          });
+          return {
+            result,
+            audit: {
+              action: 'version.rollback',
+              targetKind: 'version',
+              targetId: target(flowId, n),
+              beforeHash: before?.contentHash ?? null,
+              afterHash: result.published.contentHash,
+              reason: request.body.reason,
+              details: { from: before?.version ?? null, to: n },
+            },
+          };
         });
         return {
           version: n,

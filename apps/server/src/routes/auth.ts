@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../auth/passwords.js';
 import { callerOf } from '../auth/auth-plugin.js';
 import { newSecret, sessionCookie, SESSION_TTL_MS, sha256 } from '../auth/credentials.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { Problem } from '../problems.js';
 import { problems } from '../schemas/common-schemas.js';
 import { LoginBody, LoginResponse, MeResponse } from '../schemas/auth-schemas.js';
@@ -47,17 +47,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const cookie = newSecret();
       const csrfToken = newSecret();
       const now = app.clock.now();
-      await app.store.auth.createSession({
-        tokenHash: sha256(cookie),
-        userId: found.user.id,
-        csrfToken,
-        createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
-      });
-      await recordAudit(app, found.user.username, {
-        action: 'auth.login',
-        targetKind: 'user',
-        targetId: found.user.username,
+      await auditedChange(app, found.user.username, async (tx) => {
+        await tx.auth.createSession({
+          tokenHash: sha256(cookie),
+          userId: found.user.id,
+          csrfToken,
+          createdAt: now.toISOString(),
+          expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+        });
+        return {
+          result: undefined,
+          audit: { action: 'auth.login', targetKind: 'user', targetId: found.user.username },
+        };
       });
       reply.header(
         'set-cookie',
@@ -72,11 +73,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['auth'], response: { 204: { type: 'null' }, ...problems(401, 403) } } },
     async (request, reply) => {
       const caller = callerOf(request);
-      if (caller.sessionHash) await app.store.auth.deleteSession(caller.sessionHash);
-      await recordAudit(app, request, {
-        action: 'auth.logout',
-        targetKind: 'user',
-        targetId: caller.user.username,
+      await auditedChange(app, request, async (tx) => {
+        if (caller.sessionHash) await tx.auth.deleteSession(caller.sessionHash);
+        return {
+          result: undefined,
+          audit: { action: 'auth.logout', targetKind: 'user', targetId: caller.user.username },
+        };
       });
       reply.header(
         'set-cookie',

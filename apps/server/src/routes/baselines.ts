@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { parseBaselineCsv } from '../metrics/baseline-csv.js';
 import { baselineFigures } from '../metrics/baseline-figures.js';
 import { BadRequestProblem, NotFoundProblem } from '../problems.js';
@@ -76,15 +76,21 @@ export async function baselineRoutes(app: FastifyInstance): Promise<void> {
           },
         );
       }
-      await app.store.baselines.importRecords(id, records, {
-        updatedAt: app.clock.now().toISOString(),
-        updatedBy: request.caller?.user.username ?? null,
-      });
-      await recordAudit(app, request, {
-        action: 'baseline.import',
-        targetKind: 'flow',
-        targetId: id,
-        details: { records: records.length },
+      // Parsed above, before the transaction: only the writes hold the database.
+      await auditedChange(app, request, async (tx) => {
+        await tx.baselines.importRecords(id, records, {
+          updatedAt: app.clock.now().toISOString(),
+          updatedBy: request.caller?.user.username ?? null,
+        });
+        return {
+          result: undefined,
+          audit: {
+            action: 'baseline.import',
+            targetKind: 'flow',
+            targetId: id,
+            details: { records: records.length },
+          },
+        };
       });
       return reply
         .code(201)
@@ -107,17 +113,17 @@ export async function baselineRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params;
       await mustFindFlow(app, id);
-      await app.store.baselines.setManual({
-        flowId: id,
-        ...request.body,
-        updatedAt: app.clock.now().toISOString(),
-        updatedBy: request.caller?.user.username ?? null,
-      });
-      await recordAudit(app, request, {
-        action: 'baseline.set',
-        targetKind: 'flow',
-        targetId: id,
-        details: { ...request.body },
+      await auditedChange(app, request, async (tx) => {
+        await tx.baselines.setManual({
+          flowId: id,
+          ...request.body,
+          updatedAt: app.clock.now().toISOString(),
+          updatedBy: request.caller?.user.username ?? null,
+        });
+        return {
+          result: undefined,
+          audit: { action: 'baseline.set', targetKind: 'flow', targetId: id, details: { ...request.body } },
+        };
       });
       return { flowId: id, baseline: await figures(app, id) };
     },
@@ -129,8 +135,10 @@ export async function baselineRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { id } = request.params;
       await mustFindFlow(app, id);
-      await app.store.baselines.remove(id);
-      await recordAudit(app, request, { action: 'baseline.remove', targetKind: 'flow', targetId: id });
+      await auditedChange(app, request, async (tx) => {
+        await tx.baselines.remove(id);
+        return { result: undefined, audit: { action: 'baseline.remove', targetKind: 'flow', targetId: id } };
+      });
       return reply.code(204).send();
     },
   );

@@ -4,7 +4,7 @@ import { canonicalJson, FlowSource } from '@baton/schema';
 import type { Store } from '@baton/store';
 import { sha256 } from '../auth/credentials.js';
 import { callerOf } from '../auth/auth-plugin.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { ownerEditViolation } from '../governance/sign-offs.js';
 import { NotFoundProblem, Problem, UnprocessableProblem } from '../problems.js';
 import { FlowIdParams, problems } from '../schemas/common-schemas.js';
@@ -57,18 +57,19 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
           },
         );
       }
-      const saved = await app.store.flows.saveDraft(
-        request.params.id,
-        request.body,
-        app.clock.now().toISOString(),
-      );
-      await recordAudit(app, request, {
-        action: 'draft.save',
-        targetKind: 'flow',
-        targetId: request.params.id,
-        beforeHash: sha256(canonicalJson(before.source)),
-        afterHash: sha256(canonicalJson(request.body)),
-      });
+      // Hashed before the transaction: canonicalising a large draft need not hold the database.
+      const beforeHash = sha256(canonicalJson(before.source));
+      const afterHash = sha256(canonicalJson(request.body));
+      const saved = await auditedChange(app, request, async (tx) => ({
+        result: await tx.flows.saveDraft(request.params.id, request.body, app.clock.now().toISOString()),
+        audit: {
+          action: 'draft.save',
+          targetKind: 'flow',
+          targetId: request.params.id,
+          beforeHash,
+          afterHash,
+        },
+      }));
       // Diagnostics come back with the save so the canvas can mark problems without a second call.
       return { savedAt: saved.updatedAt, diagnostics: compile(request.body).diagnostics };
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { emptySource } from '@baton/schema';
 import { StoreConflictError } from '@baton/store';
 import { flowIdFromName } from '../flow-id.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { BadRequestProblem, ConflictProblem, NotFoundProblem } from '../problems.js';
 import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import { CreateFlowBody, FlowDetail, FlowList, FlowSummary } from '../schemas/flow-schemas.js';
@@ -41,18 +41,24 @@ export async function flowRoutes(app: FastifyInstance, options: FlowRoutesOption
       const id =
         request.body.id ?? (template ? await freeFlowId(app, flowIdFromName(name)) : flowIdFromName(name));
       try {
-        const flow = await app.store.flows.create({
-          id,
-          name: name.trim(),
-          description,
-          draft: template ? instantiateTemplate(template.source) : emptySource(),
-          now: app.clock.now().toISOString(),
-        });
-        await recordAudit(app, request, {
-          action: 'flow.create',
-          targetKind: 'flow',
-          targetId: id,
-          details: templateId ? { name: flow.name, templateId } : { name: flow.name },
+        const draft = template ? instantiateTemplate(template.source) : emptySource();
+        const flow = await auditedChange(app, request, async (tx) => {
+          const created = await tx.flows.create({
+            id,
+            name: name.trim(),
+            description,
+            draft,
+            now: app.clock.now().toISOString(),
+          });
+          return {
+            result: created,
+            audit: {
+              action: 'flow.create',
+              targetKind: 'flow',
+              targetId: id,
+              details: templateId ? { name: created.name, templateId } : { name: created.name },
+            },
+          };
         });
         return reply.code(201).header('location', `/api/flows/${id}`).send(flow);
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { flowMetricsReport } from '../metrics/flow-metrics.js';
 import { metricsCsv } from '../metrics/metrics-csv.js';
 import { resolvePeriod } from '../metrics/metrics-period.js';
@@ -101,12 +101,17 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
         slaTargetMs: request.body.slaTargetMs,
         updatedAt: app.clock.now().toISOString(),
       };
-      await app.store.metrics.saveSettings(settings);
-      await recordAudit(app, request, {
-        action: 'metrics.sla_target',
-        targetKind: 'flow',
-        targetId: id,
-        details: { slaTargetMs: settings.slaTargetMs },
+      await auditedChange(app, request, async (tx) => {
+        await tx.metrics.saveSettings(settings);
+        return {
+          result: undefined,
+          audit: {
+            action: 'metrics.sla_target',
+            targetKind: 'flow',
+            targetId: id,
+            details: { slaTargetMs: settings.slaTargetMs },
+          },
+        };
       });
       return settings;
     },
@@ -125,12 +130,17 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params;
       await mustFindFlow(app, id);
-      const removed = await app.store.metrics.clearDemo(id);
-      await recordAudit(app, request, {
-        action: 'metrics.demo_clear',
-        targetKind: 'flow',
-        targetId: id,
-        details: { removed },
+      const removed = await auditedChange(app, request, async (tx) => {
+        const count = await tx.metrics.clearDemo(id);
+        return {
+          result: count,
+          audit: {
+            action: 'metrics.demo_clear',
+            targetKind: 'flow',
+            targetId: id,
+            details: { removed: count },
+          },
+        };
       });
       return { removed };
     },

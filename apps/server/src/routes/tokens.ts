@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { callerOf } from '../auth/auth-plugin.js';
 import { API_TOKEN_PREFIX, newSecret, sha256 } from '../auth/credentials.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { NotFoundProblem } from '../problems.js';
 import { problems } from '../schemas/common-schemas.js';
 import { CreatedToken, CreateTokenBody, TokenList, TokenParams } from '../schemas/auth-schemas.js';
@@ -28,19 +28,24 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { user } = callerOf(request);
       const token = newSecret(API_TOKEN_PREFIX);
-      const created = await app.store.auth.createToken({
-        id: `tok_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
-        userId: user.id,
-        name: request.body.name,
-        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-        tokenHash: sha256(token),
-        now: app.clock.now().toISOString(),
-      });
-      await recordAudit(app, request, {
-        action: 'token.create',
-        targetKind: 'token',
-        targetId: created.id,
-        details: { name: created.name, prefix: created.prefix },
+      const created = await auditedChange(app, request, async (tx) => {
+        const made = await tx.auth.createToken({
+          id: `tok_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+          userId: user.id,
+          name: request.body.name,
+          prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+          tokenHash: sha256(token),
+          now: app.clock.now().toISOString(),
+        });
+        return {
+          result: made,
+          audit: {
+            action: 'token.create',
+            targetKind: 'token',
+            targetId: made.id,
+            details: { name: made.name, prefix: made.prefix },
+          },
+        };
       });
       return reply.code(201).send({ ...created, token });
     },
@@ -57,17 +62,18 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { user } = callerOf(request);
-      const revoked = await app.store.auth.revokeToken(
-        user.id,
-        request.params.tokenId,
-        app.clock.now().toISOString(),
-      );
-      if (!revoked)
-        throw new NotFoundProblem('token_not_found', `you have no active token ${request.params.tokenId}`);
-      await recordAudit(app, request, {
-        action: 'token.revoke',
-        targetKind: 'token',
-        targetId: request.params.tokenId,
+      await auditedChange(app, request, async (tx) => {
+        const revoked = await tx.auth.revokeToken(
+          user.id,
+          request.params.tokenId,
+          app.clock.now().toISOString(),
+        );
+        if (!revoked)
+          throw new NotFoundProblem('token_not_found', `you have no active token ${request.params.tokenId}`);
+        return {
+          result: undefined,
+          audit: { action: 'token.revoke', targetKind: 'token', targetId: request.params.tokenId },
+        };
       });
       return reply.code(204).send();
     },

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { StoreConflictError, StoreNotFoundError, type UserPatch } from '@baton/store';
 import { callerOf } from '../auth/auth-plugin.js';
 import { hashPassword } from '../auth/passwords.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
 import { problems } from '../schemas/common-schemas.js';
 import { CreateUserBody, UpdateUserBody, UserList, UserParams, UserSchema } from '../schemas/auth-schemas.js';
@@ -31,21 +31,28 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const body = request.body;
+      // scrypt is slow by design: hashed before the transaction, which would hold the database meanwhile.
+      const passwordHash = await hashPassword(body.password);
       try {
-        const user = await app.store.auth.createUser({
-          id: newUserId(),
-          username: body.username,
-          displayName: body.displayName ?? body.username,
-          role: body.role,
-          ownerId: body.ownerId ?? null,
-          passwordHash: await hashPassword(body.password),
-          now: app.clock.now().toISOString(),
-        });
-        await recordAudit(app, request, {
-          action: 'user.create',
-          targetKind: 'user',
-          targetId: user.username,
-          details: { role: user.role, ownerId: user.ownerId },
+        const user = await auditedChange(app, request, async (tx) => {
+          const created = await tx.auth.createUser({
+            id: newUserId(),
+            username: body.username,
+            displayName: body.displayName ?? body.username,
+            role: body.role,
+            ownerId: body.ownerId ?? null,
+            passwordHash,
+            now: app.clock.now().toISOString(),
+          });
+          return {
+            result: created,
+            audit: {
+              action: 'user.create',
+              targetKind: 'user',
+              targetId: created.username,
+              details: { role: created.role, ownerId: created.ownerId },
+            },
+          };
         });
         return reply.code(201).send(user);
       } catch (error) {
@@ -77,16 +84,22 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       if (rest.role !== undefined) patch.role = rest.role;
       if (rest.ownerId !== undefined) patch.ownerId = rest.ownerId;
       if (rest.disabled !== undefined) patch.disabled = rest.disabled;
+      // Hashed before the transaction (scrypt is slow), which then holds only the writes.
       if (password !== undefined) patch.passwordHash = await hashPassword(password);
       try {
-        const user = await app.store.auth.updateUser(request.params.userId, patch);
-        // A disabled user or a new password ends every open session of that user.
-        if (rest.disabled || password !== undefined) await app.store.auth.deleteSessionsOf(user.id);
-        await recordAudit(app, request, {
-          action: 'user.update',
-          targetKind: 'user',
-          targetId: user.username,
-          details: { ...rest, passwordChanged: password !== undefined },
+        const user = await auditedChange(app, request, async (tx) => {
+          const updated = await tx.auth.updateUser(request.params.userId, patch);
+          // A disabled user or a new password ends every open session of that user.
+          if (rest.disabled || password !== undefined) await tx.auth.deleteSessionsOf(updated.id);
+          return {
+            result: updated,
+            audit: {
+              action: 'user.update',
+              targetKind: 'user',
+              targetId: updated.username,
+              details: { ...rest, passwordChanged: password !== undefined },
+            },
+          };
         });
         return user;
       } catch (error) {

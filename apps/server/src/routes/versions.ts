@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { compile } from '@baton/compiler';
 import { callerOf } from '../auth/auth-plugin.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { requiredSignOffs } from '../governance/sign-offs.js';
 import { assertContentIntact, gateError, versionOr404 } from '../governance/version-gate.js';
 import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
@@ -56,23 +56,29 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       const baselineSummary =
         (await app.store.versions.published(flowId)) ?? (await app.store.versions.list(flowId))[0];
       const baseline = baselineSummary ? await app.store.versions.get(flowId, baselineSummary.version) : null;
-      const version = await app.store.versions.create({
-        flowId,
-        source: draft.source,
-        definition,
-        changeNote: request.body.changeNote,
-        now: app.clock.now().toISOString(),
-        author: callerOf(request).user.username,
-        requiredSignOffs: requiredSignOffs(baseline?.source ?? null, draft.source),
-      });
-      await recordAudit(app, request, {
-        action: 'version.submit',
-        targetKind: 'version',
-        targetId: `${flowId}@${version.version}`,
-        beforeHash: baseline?.contentHash ?? null,
-        afterHash: version.contentHash,
-        reason: request.body.changeNote.reason,
-        details: { changeNote: request.body.changeNote, requiredSignOffs: version.requiredSignOffs },
+      const signOffs = requiredSignOffs(baseline?.source ?? null, draft.source);
+      const version = await auditedChange(app, request, async (tx) => {
+        const created = await tx.versions.create({
+          flowId,
+          source: draft.source,
+          definition,
+          changeNote: request.body.changeNote,
+          now: app.clock.now().toISOString(),
+          author: callerOf(request).user.username,
+          requiredSignOffs: signOffs,
+        });
+        return {
+          result: created,
+          audit: {
+            action: 'version.submit',
+            targetKind: 'version',
+            targetId: `${flowId}@${created.version}`,
+            beforeHash: baseline?.contentHash ?? null,
+            afterHash: created.contentHash,
+            reason: request.body.changeNote.reason,
+            details: { changeNote: request.body.changeNote, requiredSignOffs: created.requiredSignOffs },
+          },
+        };
       });
       return reply
         .code(201)
@@ -141,29 +147,32 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
           );
         }
       }
-      const before = await app.store.versions.published(flowId);
       try {
-        const { published, superseded } = await app.store.versions.publish(
-          flowId,
-          n,
-          app.clock.now().toISOString(),
-          {
+        const { published, superseded } = await auditedChange(app, request, async (tx) => {
+          // Read in the transaction: the entry's "before" is what this publish replaced.
+          const before = await tx.versions.published(flowId);
+          const result = await tx.versions.publish(flowId, n, app.clock.now().toISOString(), {
             from: ['approved'],
             by: callerOf(request).user.username,
-          },
-        );
-        // The runbook ships with the version: record the revision current now (first pin wins).
-        await app.store.playbook.pinRunbook(flowId, published.version, app.clock.now().toISOString());
-        if (superseded !== null || before?.version !== n) {
-          await recordAudit(app, request, {
-            action: 'version.publish',
-            targetKind: 'version',
-            targetId: `${flowId}@${n}`,
-            beforeHash: before?.contentHash ?? null,
-            afterHash: published.contentHash,
-            details: { supersededVersion: superseded },
           });
-        }
+          // The runbook ships with the version: record the revision current now (first pin wins).
+          await tx.playbook.pinRunbook(flowId, result.published.version, app.clock.now().toISOString());
+          // Publishing the version that is already published changes nothing: no entry.
+          const changed = result.superseded !== null || before?.version !== n;
+          return {
+            result,
+            audit: changed
+              ? {
+                  action: 'version.publish',
+                  targetKind: 'version',
+                  targetId: `${flowId}@${n}`,
+                  beforeHash: before?.contentHash ?? null,
+                  afterHash: result.published.contentHash,
+                  details: { supersededVersion: result.superseded },
+                }
+              : null,
+          };
+        });
         return {
           version: published.version,
           state: 'published' as const,

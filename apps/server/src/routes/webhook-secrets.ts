@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { newSecret } from '../auth/credentials.js';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from '../auth/webhook-signature.js';
-import { recordAudit } from '../governance/record-audit.js';
+import { auditedChange } from '../governance/record-audit.js';
 import { NotFoundProblem } from '../problems.js';
 import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 
@@ -45,16 +45,19 @@ export async function webhookSecretRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const flowId = request.params.id;
       await flowOr404(flowId);
-      let secret = await app.store.auth.webhookSecret(flowId);
-      if (secret === null) {
-        secret = newSecret('whsec_');
-        await app.store.auth.setWebhookSecret(flowId, secret, app.clock.now().toISOString());
-        await recordAudit(app, request, {
-          action: 'webhook_secret.create',
-          targetKind: 'flow',
-          targetId: flowId,
-        });
-      }
+      const existing = await app.store.auth.webhookSecret(flowId);
+      if (existing !== null) return answer(flowId, existing);
+      const secret = await auditedChange(app, request, async (tx) => {
+        // Looked up again inside: a first read that raced this one may have made it meanwhile.
+        const made = await tx.auth.webhookSecret(flowId);
+        if (made !== null) return { result: made, audit: null };
+        const fresh = newSecret('whsec_');
+        await tx.auth.setWebhookSecret(flowId, fresh, app.clock.now().toISOString());
+        return {
+          result: fresh,
+          audit: { action: 'webhook_secret.create', targetKind: 'flow', targetId: flowId },
+        };
+      });
       return answer(flowId, secret);
     },
   );
@@ -72,11 +75,12 @@ export async function webhookSecretRoutes(app: FastifyInstance): Promise<void> {
       const flowId = request.params.id;
       await flowOr404(flowId);
       const secret = newSecret('whsec_');
-      await app.store.auth.setWebhookSecret(flowId, secret, app.clock.now().toISOString());
-      await recordAudit(app, request, {
-        action: 'webhook_secret.rotate',
-        targetKind: 'flow',
-        targetId: flowId,
+      await auditedChange(app, request, async (tx) => {
+        await tx.auth.setWebhookSecret(flowId, secret, app.clock.now().toISOString());
+        return {
+          result: undefined,
+          audit: { action: 'webhook_secret.rotate', targetKind: 'flow', targetId: flowId },
+        };
       });
       return answer(flowId, secret);
     },
