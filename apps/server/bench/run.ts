@@ -9,6 +9,7 @@
  *  (c) contract validations of a 20-field record per second;
  *  (d) the runs page's first screen (newest 50 + counts per status) on 100,000 stored runs
  *      (BENCH_RUNS to change the number).
+ *  (g) the webhook's run path without HTTP: CPU per run and the WAL its commits write, by b-tree.
  * Tunable with BENCH_SECONDS (10), BENCH_CONCURRENCY (50), BENCH_COMPILE_RUNS (50).
  */
 import { rmSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { driveWebhook, percentile, type LoadResult } from './webhook-load.js';
 import { benchPeerCompare, compareTable, peerCompareOptions } from './peer-compare.js';
 import { benchMapping } from './mapping-speed.js';
 import { benchCluster } from './cluster.js';
+import { benchRunnerPath, runnerPathRows } from './runner-path.js';
 
 const PASSWORD = 'bench-password-1';
 
@@ -157,6 +159,8 @@ async function main(): Promise<void> {
     const c = benchCompile();
     const v = benchContractValidation(seconds);
     const mapping = await benchMapping(seconds, peerCompareOptions().peerDir);
+    // (g) the run path without HTTP: CPU per run and the b-trees its commits write.
+    const runnerPath = await benchRunnerPath(peerCompareOptions().peerDir);
     const runsPage = await benchRunsPage(Number(process.env['BENCH_RUNS'] ?? 100_000));
     // (e) metrics over 1,000,000 projected runs (BENCH_METRICS_FACTS to change the number).
     const metrics = await benchMetrics(Number(process.env['BENCH_METRICS_FACTS'] ?? 1_000_000));
@@ -198,6 +202,7 @@ async function main(): Promise<void> {
         unit: 'µs/record',
         detail: `budget 5 µs; with one JSONata computed field ${round(mapping.withJsonata, 1)} µs/record`,
       },
+      ...runnerPathRows(runnerPath),
       ...runsPage.rows.map((r) => ({
         benchmark: `runs page first screen, ${r.name} (${runsPage.total} runs)`,
         result: round(r.p50, 2),
