@@ -23,22 +23,20 @@ import { buildApp } from '../src/app.js';
 import { benchContractValidation } from './contract-validation.js';
 import { benchRunsPage } from './runs-page.js';
 import { benchMetrics, metricsRows } from './metrics.js';
-import { loadConfig } from '../src/config.js';
 import { EXAMPLE_FLOW_ID } from '../src/seed/seed-example.js';
 import { driveWebhook, percentile, type LoadResult } from './webhook-load.js';
 import { benchPeerCompare, compareTable, peerCompareOptions } from './peer-compare.js';
 import { benchMapping } from './mapping-speed.js';
 import { benchCluster } from './cluster.js';
 import { benchRunnerPath, runnerPathRows } from './runner-path.js';
-
-const PASSWORD = 'bench-password-1';
+import { BENCH_PASSWORD, benchConfig } from './bench-config.js';
 
 /** A bearer API token of the seeded admin, as an integration would use. */
 async function apiToken(baseUrl: string): Promise<string> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    body: JSON.stringify({ username: 'admin', password: BENCH_PASSWORD }),
   });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -112,20 +110,7 @@ async function main(): Promise<void> {
   // (f) cluster mode with 1, 2 and 4 worker processes vs embedded (PostgreSQL + Redis); BENCH_CLUSTER=0 skips it.
   if (process.env['BENCH_CLUSTER'] !== '0') await benchCluster({ seconds, concurrency });
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
-  const config = loadConfig(
-    {},
-    {
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      logLevel: 'warn',
-      seed: true,
-      webDir: join(dataDir, 'no-web'),
-      seedPassword: PASSWORD,
-      // The bench measures the run path, not the per-flow rate limit.
-      hookRateLimit: 100_000_000,
-    },
-  );
+  const config = benchConfig(dataDir);
   const app = await buildApp(config);
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { benchConfig } from './bench-config.js';
 import { HANDOFF_FLOW_ID, publishHandoff } from './handoff-flow.js';
 
 export interface BtreeWrites {
@@ -82,18 +82,7 @@ function walWrites(file: string, runs: number): WalWrites {
 
 export async function benchRunnerPath(peerDir: string, rounds = 400): Promise<RunnerPathResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-runner-'));
-  const config = loadConfig(
-    {},
-    {
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      logLevel: 'warn',
-      seed: true,
-      webDir: join(dataDir, 'no-web'),
-      seedPassword: 'bench-password-1',
-    },
-  );
+  const config = benchConfig(dataDir);
   const app = await buildApp(config);
   try {
     await app.ready();
