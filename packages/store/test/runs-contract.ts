@@ -251,6 +251,16 @@ export function describeRunsContract(store: () => Store): void {
       expect(await ids({ search: 'SO-20001', limit: 50 })).toEqual(['s2']);
       expect(await ids({ search: 'key-s3', limit: 50 })).toEqual(['s3']);
       expect(await ids({ search: 'nothing', limit: 50 })).toEqual([]);
+      expect(await ids({ flowId: 'orders', search: 'SO-1', limit: 50 })).toEqual(['s1', 's0']);
+      expect(await ids({ flowId: 'orders', search: 'key-s3', limit: 50 })).toEqual(['s3']);
+      expect(await ids({ flowId: 'other', search: 'SO-1', limit: 50 })).toEqual([]);
+      const first = await store().runs.list({ flowId: 'orders', search: 'SO-', limit: 2 });
+      expect(first.items.map((r) => r.id)).toEqual(['s2', 's1']);
+      expect(
+        (
+          await store().runs.list({ flowId: 'orders', search: 'SO-', limit: 2, cursor: first.nextCursor! })
+        ).items.map((r) => r.id),
+      ).toEqual(['s0']);
       expect(await ids({ flowId: 'orders', version: 1, limit: 50 })).toHaveLength(4);
       expect(await ids({ flowId: 'orders', version: 2, limit: 50 })).toEqual([]);
 
@@ -262,6 +272,10 @@ export function describeRunsContract(store: () => Store): void {
       expect(await store().runs.counts({ search: 'SO-' })).toEqual({
         total: 3,
         byStatus: { succeeded: 2, rejected: 1 },
+      });
+      expect(await store().runs.counts({ flowId: 'orders', search: 'SO-1' })).toEqual({
+        total: 2,
+        byStatus: { succeeded: 2 },
       });
     });
 

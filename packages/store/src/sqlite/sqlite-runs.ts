@@ -27,12 +27,22 @@ import {
   toRunCounts,
 } from '../rows/runs-rows.js';
 
-/** WHERE clauses of a runs filter; every one is served by an index (migrations 2 and 6). */
-function filterClauses(filter: RunFilter): { where: string[]; params: Array<string | number> } {
+/**
+ * WHERE clauses of a runs filter; every one is served by an index (migrations 2 and 6).
+ * `keyIndexes`: a search is answered from the key indexes (the idempotency and record-key
+ * lookups, merged) rather than by walking the flow's runs newest first. Without statistics
+ * SQLite prefers the walk whenever a flow is given (it yields rows in page order), which reads
+ * every run of the flow when the search matches few of them; the unary `+` takes `flow_id`
+ * (and, in `list`, the order) out of its choices.
+ */
+function filterClauses(
+  filter: RunFilter,
+  keyIndexes = false,
+): { where: string[]; params: Array<string | number> } {
   const where: string[] = [];
   const params: Array<string | number> = [];
   if (filter.flowId !== undefined) {
-    where.push('flow_id = ?');
+    where.push(keyIndexes ? '+flow_id = ?' : 'flow_id = ?');
     params.push(filter.flowId);
   }
   if (filter.version !== undefined) {
@@ -62,6 +72,26 @@ function filterClauses(filter: RunFilter): { where: string[]; params: Array<stri
   }
   return { where, params };
 }
+
+/** The query of one page of runs (exported for the plan test). */
+export function runListQuery(
+  query: RunQuery,
+  keyIndexes: boolean,
+): { sql: string; params: Array<string | number> } {
+  const { where, params } = filterClauses(query, keyIndexes);
+  if (query.cursor !== undefined) {
+    const cursor = decodeRunCursor(query.cursor);
+    where.push('(received_at < ? OR (received_at = ? AND id < ?))');
+    params.push(cursor.receivedAt, cursor.receivedAt, cursor.id);
+  }
+  // One row more than asked tells whether there is a next page without a COUNT.
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${keyIndexes ? '+' : ''}received_at DESC, id DESC LIMIT ?`;
+  return { sql, params: [...params, query.limit + 1] };
+}
+
+/** Up to this many matches, a search's page is fetched from the key indexes and sorted. */
+const SEARCH_SORT_CAP = 2000;
 
 export class SqliteRuns implements RunRepository {
   constructor(private readonly sql: SqlContext) {}
@@ -138,27 +168,30 @@ export class SqliteRuns implements RunRepository {
 
   list(query: RunQuery): Promise<RunPage> {
     return this.sql.gate(() => {
-      const { where, params } = filterClauses(query);
-      if (query.cursor !== undefined) {
-        const cursor = decodeRunCursor(query.cursor);
-        where.push('(received_at < ? OR (received_at = ? AND id < ?))');
-        params.push(cursor.receivedAt, cursor.receivedAt, cursor.id);
-      }
-      // One row more than asked tells whether there is a next page without a COUNT.
-      const rows = this.sql
-        .stmt(
-          `SELECT ${SUMMARY_COLUMNS} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY received_at DESC, id DESC LIMIT ?`,
-        )
-        .all(...params, query.limit + 1) as RunRow[];
-      return toRunPage(rows, query.limit);
+      const keyIndexes = query.search !== undefined && this.fewMatches(query);
+      const { sql, params } = runListQuery(query, keyIndexes);
+      return toRunPage(this.sql.stmt(sql).all(...params) as RunRow[], query.limit);
     });
+  }
+
+  /**
+   * Whether a search matches few enough runs to fetch them all from the key indexes and sort
+   * them. A broad prefix ("SO-") matches most runs: then walking the runs newest first finds a
+   * page at once. Counted through the key indexes, stopping at the cap.
+   */
+  private fewMatches(filter: RunFilter): boolean {
+    const { where, params } = filterClauses(filter, true);
+    const { n } = this.sql
+      .stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM runs WHERE ${where.join(' AND ')} LIMIT ?)`)
+      .get(...params, SEARCH_SORT_CAP) as { n: number };
+    return n < SEARCH_SORT_CAP;
   }
 
   counts(filter: RunFilter): Promise<RunCounts> {
     return this.sql.gate(() => {
       const { status: _status, ...rest } = filter;
-      const { where, params } = filterClauses(rest);
+      // Counting reads every match whatever the plan: the key indexes never read more.
+      const { where, params } = filterClauses(rest, rest.search !== undefined);
       const rows = this.sql
         .stmt(
           `SELECT status, COUNT(*) AS n FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
