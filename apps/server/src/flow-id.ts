@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { FLOW_ID_PATTERN } from './schemas/common-schemas.js';
+import { FLOW_ID_PATTERN } from '@baton/schema/api';
 
 const pattern = new RegExp(FLOW_ID_PATTERN);
 

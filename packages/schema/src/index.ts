@@ -7,3 +7,4 @@ export * from './diagnostic.js';
 export * from './trace.js';
 export * from './canonical-json.js';
 export * from './trace-diff.js';
+export * from './enums.js';

@@ -1,6 +1,6 @@
-/** Kinds of downstream connection a write node can name. */
-export const CONNECTION_KINDS = ['sqlite-embedded', 'postgres', 'http', 'jsonl-file'] as const;
-export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+import type { ConnectionKind } from '@baton/schema';
+// Moved to @baton/schema so the browser-safe API schemas can name them; re-exported unchanged.
+export { CONNECTION_KINDS, type ConnectionKind } from '@baton/schema';
 
 /**
  * A named downstream connection. `config` holds what may be shown (host, table prefix, URL);

@@ -1,10 +1,6 @@
-/**
- * `rejected`: a record stopped at a hand-off the owner answers for (informational);
- * `follow_up`: a record went on flagged and the owner has something to look at and close;
- * `failed`: a run failed technically (target error after retries, dead-lettered).
- */
-export const INBOX_KINDS = ['rejected', 'follow_up', 'failed'] as const;
-export type InboxKind = (typeof INBOX_KINDS)[number];
+import type { InboxKind, DeliveryState } from '@baton/schema';
+// Moved to @baton/schema so the browser-safe API schemas can name them; re-exported unchanged.
+export { INBOX_KINDS, DELIVERY_STATES, type InboxKind, type DeliveryState } from '@baton/schema';
 
 export interface InboxItem {
   id: string;
@@ -32,9 +28,6 @@ export interface InboxQuery {
   kind?: InboxKind;
   limit: number;
 }
-
-export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** One outbound webhook notification; retried with back-off until delivered or out of attempts. */
 export interface WebhookDelivery {

@@ -1,14 +1,6 @@
-/** Issue categories the owner lookup routes problems by (PRODUCT.md "RACI"). */
-export const ISSUE_CATEGORIES = [
-  'dataQuality',
-  'connectivity',
-  'downstreamProcessing',
-  'businessRule',
-] as const;
-export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
-
-export const OWNER_KINDS = ['person', 'team'] as const;
-export type OwnerKind = (typeof OWNER_KINDS)[number];
+import type { IssueCategory, OwnerKind } from '@baton/schema';
+// Moved to @baton/schema so the browser-safe API schemas can name them; re-exported unchanged.
+export { ISSUE_CATEGORIES, OWNER_KINDS, type IssueCategory, type OwnerKind } from '@baton/schema';
 
 /** A person or team that owns fields and sits in RACI rows; ids are what contracts reference. */
 export interface Owner {

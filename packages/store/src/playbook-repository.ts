@@ -3,11 +3,9 @@
  * register and a runbook per flow, retrospectives whose items become a ranked backlog.
  */
 
-export const RISK_STATUSES = ['open', 'mitigated', 'closed'] as const;
-export type RiskStatus = (typeof RISK_STATUSES)[number];
-
-export const BACKLOG_STATUSES = ['open', 'planned', 'in_progress', 'done', 'dropped'] as const;
-export type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+import type { RiskStatus, BacklogStatus } from '@baton/schema';
+// Moved to @baton/schema so the browser-safe API schemas can name them; re-exported unchanged.
+export { RISK_STATUSES, BACKLOG_STATUSES, type RiskStatus, type BacklogStatus } from '@baton/schema';
 
 /** A hand-off considered for the pilot; plotted frequency × impact on the scoping grid. */
 export interface Candidate {

@@ -1,5 +1,6 @@
-export const ROLES = ['admin', 'analyst', 'owner', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@baton/schema';
+// Moved to @baton/schema so the browser-safe API schemas can name them; re-exported unchanged.
+export { ROLES, type Role } from '@baton/schema';
 
 /** A user as the API shows it: never the password hash. */
 export interface User {

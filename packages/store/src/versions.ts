@@ -1,7 +1,6 @@
-import type { FlowSource, Plan } from '@baton/schema';
-
-export const VERSION_STATES = ['in_review', 'approved', 'rejected', 'published', 'superseded'] as const;
-export type VersionState = (typeof VERSION_STATES)[number];
+import type { FlowSource, Plan, VersionState } from '@baton/schema';
+// Moved to @baton/schema so the browser-safe API schemas can name them; re-exported unchanged.
+export { VERSION_STATES, type VersionState } from '@baton/schema';
 
 /** Why a version exists; required at submission so every change has a reason on record. */
 export interface ChangeNote {

@@ -3,6 +3,15 @@ import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import type { Clock, WriteTargets } from '@baton/nodes';
 import type { ConnectionKind, ConnectionRecord, Store } from '@baton/store';
+import {
+  type ConnectionInput,
+  type ConnectionSecret,
+  type ConnectionView,
+  HttpConnectionConfig,
+  JsonlConnectionConfig,
+  PostgresConnectionConfig,
+  SqliteConnectionConfig,
+} from '@baton/schema/api';
 import { BadRequestProblem, NotFoundProblem, Problem } from '../problems.js';
 import { HttpTarget } from '../targets/http-target.js';
 import { openJsonlTarget } from '../targets/jsonl-target.js';
@@ -16,15 +25,6 @@ import {
   type RateLimit,
   type TargetThrottle,
 } from '../targets/target-throttle.js';
-import type { ConnectionSecret } from './connection-schemas.js';
-import {
-  HttpConnectionConfig,
-  JsonlConnectionConfig,
-  PostgresConnectionConfig,
-  SqliteConnectionConfig,
-  type ConnectionInput,
-  type ConnectionView,
-} from './connection-schemas.js';
 import type { SecretBox } from './secret-box.js';
 
 const CONFIG_SCHEMAS: Record<ConnectionKind, TSchema> = {

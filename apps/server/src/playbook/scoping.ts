@@ -1,5 +1,5 @@
 import type { Candidate } from '@baton/store';
-import type { CandidateView } from '../schemas/playbook-schemas.js';
+import type { CandidateView } from '@baton/schema/api';
 
 /**
  * Where the scoping grid splits. Fixed rather than relative to the candidates (a median would

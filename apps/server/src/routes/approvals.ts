@@ -1,22 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VersionSummary } from '@baton/store';
+import {
+  ApprovalList,
+  ApproveBody,
+  DiffParams,
+  DiffResponse,
+  FlowIdParams,
+  problems,
+  RejectBody,
+  ReviewResponse,
+  RollbackBody,
+  RollbackResponse,
+  VersionParams,
+} from '@baton/schema/api';
 import { callerOf } from '../auth/auth-plugin.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { pendingSignOffs } from '../governance/sign-offs.js';
 import { assertContentIntact, gateError, versionOr404 } from '../governance/version-gate.js';
 import { diffSources } from '../governance/version-diff.js';
 import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
-import { problems, FlowIdParams, VersionParams } from '../schemas/common-schemas.js';
-import {
-  ApprovalList,
-  ApproveBody,
-  DiffParams,
-  DiffResponse,
-  RejectBody,
-  ReviewResponse,
-  RollbackBody,
-  RollbackResponse,
-} from '../schemas/approval-schemas.js';
 
 const review = (v: VersionSummary) => ({ ...v, pendingSignOffs: pendingSignOffs(v) });
 

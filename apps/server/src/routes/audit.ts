@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { verifyAuditChain, type AuditEntry, type AuditFilter } from '@baton/store';
-import { problems } from '../schemas/common-schemas.js';
-import { AuditList, AuditQuery, AuditVerifyResponse } from '../schemas/audit-schemas.js';
+import { AuditList, AuditQuery, AuditVerifyResponse, problems } from '@baton/schema/api';
 
 const CSV_COLUMNS = [
   'seq',

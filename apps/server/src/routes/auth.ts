@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { LoginBody, LoginResponse, MeResponse, problems } from '@baton/schema/api';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../auth/passwords.js';
 import { callerOf } from '../auth/auth-plugin.js';
 import { newSecret, sessionCookie, SESSION_TTL_MS, sha256 } from '../auth/credentials.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { Problem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
-import { LoginBody, LoginResponse, MeResponse } from '../schemas/auth-schemas.js';
 
 /** Failed and successful attempts both count, so guessing slowly across users from one address is capped too. */
 const PER_USER = { limit: 10, windowMs: 15 * 60 * 1000 };

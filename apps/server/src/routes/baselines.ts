@@ -1,11 +1,16 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import {
+  BaselineImported,
+  BaselineView,
+  FlowIdParams,
+  ManualBaselineBody,
+  problems,
+} from '@baton/schema/api';
 import { auditedChange } from '../governance/record-audit.js';
 import { parseBaselineCsv } from '../metrics/baseline-csv.js';
 import { baselineFigures } from '../metrics/baseline-figures.js';
 import { BadRequestProblem, NotFoundProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
-import { BaselineImported, BaselineView, ManualBaselineBody } from '../schemas/metrics-schemas.js';
 
 /** A baseline file may be larger than a JSON body (historical hand-offs), but not unbounded. */
 const CSV_BODY_LIMIT = 32 * 1024 * 1024;

@@ -2,16 +2,17 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { BatchFormat, BatchRecord, BatchReject } from '@baton/store';
-import { NotFoundProblem, Problem } from '../problems.js';
 import {
   BatchList,
   BatchListQuery,
   BatchParams,
   BatchUploadQuery,
   BatchView,
+  FlowIdParams,
+  problems,
   RejectsQuery,
-} from '../schemas/batch-schemas.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
+} from '@baton/schema/api';
+import { NotFoundProblem, Problem } from '../problems.js';
 import { toCsv } from './csv.js';
 
 /** The media types a batch may arrive as; the body is handed to the route as a stream. */

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   ConnectionInput,
+  ConnectionList,
   ConnectionParams,
   ConnectionTestResult,
   ConnectionView,
   NewConnection,
-} from '../connections/connection-schemas.js';
-import { problems } from '../schemas/common-schemas.js';
-
-const ConnectionList = Type.Object({ items: Type.Array(ConnectionView) }, { additionalProperties: false });
+  problems,
+} from '@baton/schema/api';
 
 /**
  * Named downstream connections (`sqlite-embedded`, `postgres`, `http`) that write nodes name in

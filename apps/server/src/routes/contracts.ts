@@ -11,9 +11,6 @@ import {
 } from '@baton/contracts';
 import { Contract, emptyContract, type FlowSource } from '@baton/schema';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { NotFoundProblem, Problem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
-import { strictValidators } from '../strict-validators.js';
 import {
   ChangesQuery,
   ChangesResponse,
@@ -22,10 +19,14 @@ import {
   ContractResponse,
   EdgeParams,
   EdgeStats,
+  FlowIdParams,
   ImportBody,
   ImportResponse,
   InferBody,
-} from '../schemas/contract-schemas.js';
+  problems,
+} from '@baton/schema/api';
+import { NotFoundProblem, Problem } from '../problems.js';
+import { strictValidators } from '../strict-validators.js';
 
 const contractCheck = TypeCompiler.Compile(Contract);
 

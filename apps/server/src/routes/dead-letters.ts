@@ -1,73 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import {
+  DeadLetterList,
+  DeadLettersQuery,
+  problems,
+  RetryManyBody,
+  RetryManyResult,
+  RetryResult,
+  RunIdParams,
+} from '@baton/schema/api';
 import { Problem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
-import { RunIdParams } from '../schemas/run-schemas.js';
-
-const DeadLetterView = Type.Object(
-  {
-    runId: Type.String(),
-    flowId: Type.String(),
-    version: Type.Integer(),
-    recordKey: Type.Union([Type.String(), Type.Null()]),
-    error: Type.String(),
-    attempts: Type.Array(
-      Type.Object(
-        { runId: Type.String(), at: Type.String(), error: Type.String() },
-        { additionalProperties: false },
-      ),
-    ),
-    createdAt: Type.String(),
-    retriedBy: Type.Union([Type.String(), Type.Null()]),
-    retriedAt: Type.Union([Type.String(), Type.Null()]),
-  },
-  { additionalProperties: false },
-);
-
-const DeadLettersQuery = Type.Object(
-  {
-    flowId: Type.Optional(Type.String({ minLength: 1 })),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-  },
-  { additionalProperties: false },
-);
-type DeadLettersQuery = Static<typeof DeadLettersQuery>;
-
-const RetryResult = Type.Object(
-  {
-    runId: Type.String(),
-    retryOf: Type.String(),
-    status: Type.String(),
-    version: Type.Integer(),
-    recordKey: Type.Union([Type.String(), Type.Null()]),
-    error: Type.Union([Type.String(), Type.Null()]),
-  },
-  { additionalProperties: false },
-);
-
-const RetryManyBody = Type.Object(
-  { runIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 500 }) },
-  { additionalProperties: false },
-);
-type RetryManyBody = Static<typeof RetryManyBody>;
-
-const RetryManyResult = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          retryOf: Type.String(),
-          runId: Type.Union([Type.String(), Type.Null()]),
-          status: Type.String(),
-          code: Type.Optional(Type.String()),
-          error: Type.Union([Type.String(), Type.Null()]),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 /** Dead letters (failed runs waiting for a person) and retrying them, one or many. */
 export async function deadLetterRoutes(app: FastifyInstance): Promise<void> {
@@ -79,7 +20,7 @@ export async function deadLetterRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Failed runs not yet retried, newest first',
         querystring: DeadLettersQuery,
         response: {
-          200: Type.Object({ items: Type.Array(DeadLetterView) }, { additionalProperties: false }),
+          200: DeadLetterList,
         },
       },
     },

@@ -2,13 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { compile } from '@baton/compiler';
 import { canonicalJson, FlowSource } from '@baton/schema';
 import type { Store } from '@baton/store';
+import {
+  CompileResponse,
+  DraftSaved,
+  FlowIdParams,
+  problems,
+  TestRunBody,
+  TestRunResponse,
+} from '@baton/schema/api';
 import { sha256 } from '../auth/credentials.js';
 import { callerOf } from '../auth/auth-plugin.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { ownerEditViolation } from '../governance/sign-offs.js';
 import { NotFoundProblem, Problem, UnprocessableProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
-import { CompileResponse, DraftSaved, TestRunBody, TestRunResponse } from '../schemas/flow-schemas.js';
 import { strictValidators } from '../strict-validators.js';
 import { maskTrace, piiFieldsOf } from '../masking/mask-trace.js';
 

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { emptySource } from '@baton/schema';
 import { StoreConflictError } from '@baton/store';
+import { CreateFlowBody, FlowDetail, FlowIdParams, FlowList, FlowSummary, problems } from '@baton/schema/api';
 import { flowIdFromName } from '../flow-id.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { BadRequestProblem, ConflictProblem, NotFoundProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
-import { CreateFlowBody, FlowDetail, FlowList, FlowSummary } from '../schemas/flow-schemas.js';
 import { findTemplate, instantiateTemplate } from './templates.js';
 
 export interface FlowRoutesOptions {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Check } from '@baton/schema';
+import { problems, WebhookAccepted, WebhookBody, WebhookParams } from '@baton/schema/api';
 import { Problem, UnprocessableProblem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
-import { WebhookAccepted, WebhookBody, WebhookParams } from '../schemas/run-schemas.js';
 import { strictValidators } from '../strict-validators.js';
 
 const HookHeaders = Type.Object({

@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { NotFoundProblem, Problem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
 import {
   DeliveryList,
   DeliveryQuery,
@@ -8,7 +6,9 @@ import {
   InboxItemView,
   InboxList,
   InboxQuery,
-} from '../schemas/inbox-schemas.js';
+  problems,
+} from '@baton/schema/api';
+import { NotFoundProblem, Problem } from '../problems.js';
 
 /** The owner id an owner-role caller acts for; undefined for other roles (and without auth). */
 function ownOwnerId(request: FastifyRequest): string | undefined {

@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { auditedChange } from '../governance/record-audit.js';
-import { flowMetricsReport } from '../metrics/flow-metrics.js';
-import { metricsCsv } from '../metrics/metrics-csv.js';
-import { resolvePeriod } from '../metrics/metrics-period.js';
-import { portfolio } from '../metrics/portfolio.js';
-import { NotFoundProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import {
   DemoCleared,
+  FlowIdParams,
   MetricSettingsBody,
   MetricSettingsView,
   MetricsQuery,
   MetricsReport,
   Portfolio,
   PortfolioQuery,
-} from '../schemas/metrics-schemas.js';
+  problems,
+} from '@baton/schema/api';
+import { auditedChange } from '../governance/record-audit.js';
+import { flowMetricsReport } from '../metrics/flow-metrics.js';
+import { metricsCsv } from '../metrics/metrics-csv.js';
+import { resolvePeriod } from '../metrics/metrics-period.js';
+import { portfolio } from '../metrics/portfolio.js';
+import { NotFoundProblem } from '../problems.js';
 
 async function mustFindFlow(app: FastifyInstance, flowId: string): Promise<void> {
   if (!(await app.store.flows.get(flowId))) throw new NotFoundProblem('flow_not_found', `no flow ${flowId}`);

@@ -1,11 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { compile } from '@baton/compiler';
-import { ContractField, Diagnostic, type FlowSource } from '@baton/schema';
-import { Type } from '@sinclair/typebox';
+import type { ContractField, FlowSource } from '@baton/schema';
+import {
+  FieldParams,
+  FieldPatchResponse,
+  FieldRulesPatch,
+  OwnedFieldList,
+  OwnerIdParams,
+  problems,
+} from '@baton/schema/api';
 import { NotFoundProblem, Problem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
 import { strictValidators } from '../strict-validators.js';
-import { FieldParams, FieldRulesPatch, OwnedFieldList, OwnerIdParams } from '../schemas/owner-schemas.js';
 
 function edgeLabel(source: FlowSource, edgeId: string): string {
   const edge = source.edges.find((e) => e.id === edgeId);
@@ -39,11 +44,6 @@ function patchField(field: ContractField, patch: FieldRulesPatch): ContractField
   }
   return next as ContractField;
 }
-
-const PatchResponse = Type.Object(
-  { field: ContractField, diagnostics: Type.Array(Diagnostic) },
-  { additionalProperties: false },
-);
 
 /**
  * My fields: every contract field an owner owns across all flows' drafts, with recent failures,
@@ -89,7 +89,7 @@ export async function myFieldsRoutes(app: FastifyInstance): Promise<void> {
         tags,
         params: FieldParams,
         body: FieldRulesPatch,
-        response: { 200: PatchResponse, ...problems(400, 403, 404) },
+        response: { 200: FieldPatchResponse, ...problems(400, 403, 404) },
       },
       // Strict: the shared Ajv coerces `null` (remove the rule) into 0 or "".
       validatorCompiler: strictValidators({ params: FieldParams, body: FieldRulesPatch }),

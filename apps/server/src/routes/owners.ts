@@ -1,10 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { ISSUE_CATEGORIES, type IssueCategory, type Owner, type OwnerPatch } from '@baton/store';
-import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
-import { describeReferences, ownerReferences } from '../owners/owner-references.js';
-import { sealOwnerSecret } from '../owners/owner-secrets.js';
-import { problems } from '../schemas/common-schemas.js';
-import { strictValidators } from '../strict-validators.js';
 import {
   LookupBody,
   LookupList,
@@ -14,7 +9,12 @@ import {
   OwnerList,
   OwnerPatchBody,
   OwnerView,
-} from '../schemas/owner-schemas.js';
+  problems,
+} from '@baton/schema/api';
+import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
+import { describeReferences, ownerReferences } from '../owners/owner-references.js';
+import { sealOwnerSecret } from '../owners/owner-secrets.js';
+import { strictValidators } from '../strict-validators.js';
 
 const CATEGORY_LABELS: Record<IssueCategory, string> = {
   dataQuality: 'Data quality',

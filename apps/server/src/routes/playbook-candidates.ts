@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { CandidatePatch } from '@baton/store';
-import { candidateView, SCOPING_THRESHOLDS } from '../playbook/scoping.js';
-import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
 import {
   CandidateList,
   CandidateParams,
@@ -12,7 +9,10 @@ import {
   CreateFlowFromCandidateBody,
   CreateFlowFromCandidateResponse,
   NewCandidateBody,
-} from '../schemas/playbook-schemas.js';
+  problems,
+} from '@baton/schema/api';
+import { candidateView, SCOPING_THRESHOLDS } from '../playbook/scoping.js';
+import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
 import { strictValidators } from '../strict-validators.js';
 
 /** The scoping grid: candidate hand-offs, and turning one into a flow. */

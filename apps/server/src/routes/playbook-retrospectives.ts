@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { BacklogItem, Retrospective } from '@baton/store';
-import { callerOf } from '../auth/auth-plugin.js';
-import { NotFoundProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import {
   BacklogItemView,
   BacklogList,
   BacklogParams,
   BacklogPatchBody,
   BacklogQuery,
+  FlowIdParams,
   NewRetrospectiveBody,
+  problems,
   RetrospectiveList,
   RetrospectiveView,
-} from '../schemas/playbook-schemas.js';
+} from '@baton/schema/api';
+import { callerOf } from '../auth/auth-plugin.js';
+import { NotFoundProblem } from '../problems.js';
 import { strictValidators } from '../strict-validators.js';
 
 function backlogView(item: BacklogItem): BacklogItemView {

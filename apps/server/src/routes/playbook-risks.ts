@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Risk, RiskPatch } from '@baton/store';
+import {
+  FlowIdParams,
+  NewRiskBody,
+  problems,
+  RiskList,
+  RiskParams,
+  RiskPatchBody,
+  RiskView,
+} from '@baton/schema/api';
 import { NotFoundProblem, UnprocessableProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
-import { NewRiskBody, RiskList, RiskParams, RiskPatchBody, RiskView } from '../schemas/playbook-schemas.js';
 import { strictValidators } from '../strict-validators.js';
 
 function riskView(risk: Risk): RiskView {

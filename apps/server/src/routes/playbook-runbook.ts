@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { RunbookRevision } from '@baton/store';
-import { callerOf } from '../auth/auth-plugin.js';
-import { ownerLookupView } from '../playbook/owner-lookup-view.js';
-import { NotFoundProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import {
+  FlowIdParams,
+  problems,
   RunbookQuery,
   RunbookRevisionList,
   RunbookView,
   SaveRunbookBody,
-} from '../schemas/playbook-schemas.js';
+} from '@baton/schema/api';
+import { callerOf } from '../auth/auth-plugin.js';
+import { ownerLookupView } from '../playbook/owner-lookup-view.js';
+import { NotFoundProblem } from '../problems.js';
 import { strictValidators } from '../strict-validators.js';
 
 /**

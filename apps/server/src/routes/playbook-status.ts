@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import {
+  FlowIdParams,
+  problems,
+  StatusReportBody,
+  StatusReportQuery,
+  StatusReportView,
+} from '@baton/schema/api';
 import { gatherStatusData, weekOf } from '../playbook/status-data.js';
 import { generateStatusReport } from '../playbook/status-report.js';
 import { BadRequestProblem, NotFoundProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
-import { StatusReportBody, StatusReportQuery, StatusReportView } from '../schemas/playbook-schemas.js';
 import { strictValidators } from '../strict-validators.js';
 
 /** The weekly status of a flow's pilot, generated from its data (GET reads, POST regenerates). */

@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import {
+  FlowIdParams,
+  problems,
+  ReplayBody,
+  ReplayResponse,
+  RunIdParams,
+  WhatIfBody,
+  WhatIfReport,
+} from '@baton/schema/api';
 import { bulkWhatIf } from '../replay/bulk-what-if.js';
 import { ReplayService } from '../replay/replay-service.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
-import { ReplayBody, ReplayResponse, WhatIfBody, WhatIfReport } from '../schemas/replay-schemas.js';
-import { RunIdParams } from '../schemas/run-schemas.js';
 import { toRunFilter } from './run-filter.js';
 
 /**

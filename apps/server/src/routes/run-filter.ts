@@ -1,5 +1,5 @@
 import type { RunFilter } from '@baton/store';
-import type { RunFilterQuery } from '../schemas/run-schemas.js';
+import type { RunFilterQuery } from '@baton/schema/api';
 
 /** Timestamps are stored as `toISOString()`; bounds are normalised the same way so they compare as text. */
 const iso = (value: string) => new Date(value).toISOString();

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { RUN_STATUSES } from '@baton/schema';
 import type { RunSummary } from '@baton/store';
-import { NotFoundProblem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
 import {
+  problems,
   RunCounts,
   RunDetail,
   RunFilterQuery,
   RunIdParams,
   RunPage,
   RunsQuery,
-} from '../schemas/run-schemas.js';
+} from '@baton/schema/api';
+import { NotFoundProblem } from '../problems.js';
 import { toCsv } from './csv.js';
 import { toRunFilter } from './run-filter.js';
 import { maskRun } from '../masking/mask-run.js';

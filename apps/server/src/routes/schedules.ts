@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { Problem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 import {
   CronPreview,
   CronPreviewBody,
+  FlowIdParams,
+  problems,
   ScheduleStatus,
   ScheduleTickAnswer,
-} from '../schemas/schedule-schemas.js';
+} from '@baton/schema/api';
+import { Problem } from '../problems.js';
 import { previewCron } from '../triggers/schedule-manager.js';
 import { publishedSchedule } from '../triggers/schedule-tick.js';
 

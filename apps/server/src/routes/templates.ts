@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { FlowSource } from '@baton/schema';
+import { TemplateList, type TemplateSummary } from '@baton/schema/api';
 import { flowSourceErrors, isFlowSource } from '../flow-source-check.js';
-import { TemplateList, type TemplateSummary } from '../schemas/template-schemas.js';
 
 /** A template as read from disk: the summary plus the flow source it instantiates. */
 export interface Template {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { CreatedToken, CreateTokenBody, problems, TokenList, TokenParams } from '@baton/schema/api';
 import { callerOf } from '../auth/auth-plugin.js';
 import { API_TOKEN_PREFIX, newSecret, sha256 } from '../auth/credentials.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { NotFoundProblem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
-import { CreatedToken, CreateTokenBody, TokenList, TokenParams } from '../schemas/auth-schemas.js';
 
 /** Personal API tokens: each user manages their own. The value is answered once, then only its hash exists. */
 export async function tokenRoutes(app: FastifyInstance): Promise<void> {

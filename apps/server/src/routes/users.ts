@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { StoreConflictError, StoreNotFoundError, type UserPatch } from '@baton/store';
+import {
+  CreateUserBody,
+  problems,
+  UpdateUserBody,
+  UserList,
+  UserParams,
+  UserSchema,
+} from '@baton/schema/api';
 import { callerOf } from '../auth/auth-plugin.js';
 import { hashPassword } from '../auth/passwords.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
-import { problems } from '../schemas/common-schemas.js';
-import { CreateUserBody, UpdateUserBody, UserList, UserParams, UserSchema } from '../schemas/auth-schemas.js';
 
 export function newUserId(): string {
   return `u_${randomUUID().replaceAll('-', '').slice(0, 12)}`;

@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { compile } from '@baton/compiler';
-import { callerOf } from '../auth/auth-plugin.js';
-import { auditedChange } from '../governance/record-audit.js';
-import { requiredSignOffs } from '../governance/sign-offs.js';
-import { assertContentIntact, gateError, versionOr404 } from '../governance/version-gate.js';
-import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
-import { FlowIdParams, VersionParams, problems } from '../schemas/common-schemas.js';
 import {
+  FlowIdParams,
+  problems,
   PublishResponse,
   SubmitVersionBody,
   SubmitVersionResponse,
   VersionDetail,
   VersionList,
-} from '../schemas/flow-schemas.js';
+  VersionParams,
+} from '@baton/schema/api';
+import { callerOf } from '../auth/auth-plugin.js';
+import { auditedChange } from '../governance/record-audit.js';
+import { requiredSignOffs } from '../governance/sign-offs.js';
+import { assertContentIntact, gateError, versionOr404 } from '../governance/version-gate.js';
+import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
 
 /**
  * Versions: immutable snapshots of the draft with their compiled plan, going through the gate

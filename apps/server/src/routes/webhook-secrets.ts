@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { FlowIdParams, problems } from '@baton/schema/api';
 import { newSecret } from '../auth/credentials.js';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from '../auth/webhook-signature.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { NotFoundProblem } from '../problems.js';
-import { FlowIdParams, problems } from '../schemas/common-schemas.js';
 
 const WebhookSecret = Type.Object(
   {

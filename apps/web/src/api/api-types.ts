@@ -1,110 +1,33 @@
-import type { Diagnostic, FlowSource, Plan, RunStatus, Step, Trace } from '@baton/schema';
+import type { Diagnostic, FlowSource, Plan, Step, Trace } from '@baton/schema';
+import type * as Api from '@baton/schema/api';
+import type { Static } from '@baton/schema/api';
 import type { WhatIfReport } from './replay-types';
 
-// Shapes of the HTTP API (docs/architecture.md). The web app may not import server code, so the
-// response types live here, built from @baton/schema's document types.
+// Shapes of the HTTP API (docs/architecture.md), derived from the TypeBox schemas the server
+// validates and documents its routes with (@baton/schema/api): a schema change that the web app
+// does not follow is a compile error, not a silent drift. Type-only imports: no schema object
+// reaches the bundle.
 
-export interface FlowSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publishedVersion: number | null;
-  latestVersion: number | null;
-  runCount: number;
-}
+export type FlowSummary = Static<typeof Api.FlowSummary>;
+export type FlowList = Static<typeof Api.FlowList>;
+export type ChangeNote = Static<typeof Api.ChangeNote>;
+/** A version with who wrote, signed, approved and published it (the gate's fields). */
+export type VersionSummary = Static<typeof Api.VersionSummary>;
+export type FlowDetail = Static<typeof Api.FlowDetail>;
+export type VersionDetail = Static<typeof Api.VersionDetail>;
+export type CreateFlowRequest = Static<typeof Api.CreateFlowBody>;
+export type SaveDraftResponse = Static<typeof Api.DraftSaved>;
+export type CompileResponse = Static<typeof Api.CompileResponse>;
+export type TestRunResponse = Static<typeof Api.TestRunResponse>;
+export type SubmitVersionResponse = Static<typeof Api.SubmitVersionResponse>;
+export type PublishResponse = Static<typeof Api.PublishResponse>;
+export type RollbackResponse = Static<typeof Api.RollbackResponse>;
 
-export interface ChangeNote {
-  reason: string;
-  acceptanceCheck: string;
-  risk: string;
-  /** A bulk what-if report of the draft, attached at submission for the approver. */
-  whatIf?: WhatIfReport;
-}
-
-export interface VersionSummary {
-  version: number;
-  /** `in_review`, `published`, … (the approval gate adds states later, hence a plain string). */
-  state: string;
-  contentHash: string;
-  createdAt: string;
-  publishedAt: string | null;
-  changeNote: ChangeNote | null;
-}
-
-export interface FlowDetail extends FlowSummary {
-  versions: VersionSummary[];
-}
-
-export interface CreateFlowRequest {
-  id?: string;
-  name: string;
-  description?: string;
-}
-
-export interface SaveDraftResponse {
-  savedAt: string;
-  diagnostics: Diagnostic[];
-}
-
-export interface CompileResponse {
-  definition: Plan | null;
-  diagnostics: Diagnostic[];
-}
-
-export type TestRunResponse = Trace & { diagnostics?: Diagnostic[] };
-
-export interface SubmitVersionResponse {
-  version: number;
-  state: string;
-  contentHash: string;
-}
-
-export interface PublishResponse {
-  version: number;
-  state: string;
-}
-
-export interface RunSummary {
-  id: string;
-  flowId: string;
-  version: number | null;
-  status: RunStatus;
-  recordKey: string | null;
-  receivedAt: string;
-  startedAt?: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-  /** Technical error of a failed run (after retries). */
-  error?: string | null;
-  /** Set when retention removed the run's input and steps. */
-  purgedAt?: string | null;
-}
-
-export interface Run extends RunSummary {
-  idempotencyKey: string | null;
-  input: unknown;
-  steps: Step[];
-  duplicateOf: string | null;
-}
-
-export interface RunFilter {
-  flowId?: string;
-  version?: number;
-  status?: RunStatus;
-  /** Record key (exact or prefix) or idempotency key. */
-  q?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
+export type RunSummary = Static<typeof Api.RunSummary>;
+export type RunPage = Static<typeof Api.RunPage>;
+export type Run = Static<typeof Api.RunDetail>;
+/** The runs list's query; `limit` has a server default, so every key is optional here. */
+export type RunFilter = Partial<Static<typeof Api.RunsQuery>>;
 
 export type { Diagnostic, FlowSource, Plan, Trace, Step };
 export type {
@@ -114,5 +37,6 @@ export type {
   RunCounts,
   StepDiff,
   TraceDiff,
+  WhatIfBody,
 } from './replay-types';
 export type { WhatIfReport };

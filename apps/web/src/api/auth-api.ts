@@ -1,57 +1,29 @@
+import type * as Api from '@baton/schema/api';
+import type { Static } from '@baton/schema/api';
 import { request } from './http';
 
-export type Role = 'admin' | 'analyst' | 'owner' | 'viewer';
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  ownerId: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface Me {
-  user: User;
-  via: 'session' | 'token';
-  csrfToken: string | null;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface NewUser {
-  username: string;
-  displayName?: string;
-  role: Role;
-  ownerId?: string | null;
-  password: string;
-}
-
-export type UserPatch = Partial<Pick<User, 'displayName' | 'role' | 'ownerId' | 'disabled'>> & {
-  password?: string;
-};
+// Derived from the server's schemas (see api-types.ts).
+export type Role = Static<typeof Api.RoleSchema>;
+export type User = Static<typeof Api.UserSchema>;
+export type Me = Static<typeof Api.MeResponse>;
+export type ApiToken = Static<typeof Api.ApiTokenSchema>;
+export type NewUser = Static<typeof Api.CreateUserBody>;
+export type UserPatch = Static<typeof Api.UpdateUserBody>;
 
 export const authApi = {
   login: (username: string, password: string) =>
-    request<{ csrfToken: string; user: User }>('/api/auth/login', {
+    request<Static<typeof Api.LoginResponse>>('/api/auth/login', {
       method: 'POST',
-      body: { username, password },
+      body: { username, password } satisfies Static<typeof Api.LoginBody>,
     }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
   me: (signal?: AbortSignal) => request<Me>('/api/me', signal ? { signal } : {}),
-  tokens: () => request<{ items: ApiToken[] }>('/api/tokens'),
+  tokens: () => request<Static<typeof Api.TokenList>>('/api/tokens'),
   createToken: (name: string) =>
-    request<ApiToken & { token: string }>('/api/tokens', { method: 'POST', body: { name } }),
+    request<Static<typeof Api.CreatedToken>>('/api/tokens', { method: 'POST', body: { name } }),
   revokeToken: (id: string) => request<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  users: (signal?: AbortSignal) => request<{ items: User[] }>('/api/users', signal ? { signal } : {}),
+  users: (signal?: AbortSignal) =>
+    request<Static<typeof Api.UserList>>('/api/users', signal ? { signal } : {}),
   createUser: (body: NewUser) => request<User>('/api/users', { method: 'POST', body }),
   updateUser: (id: string, body: UserPatch) =>
     request<User>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),

@@ -4,8 +4,8 @@ import type {
   CompileResponse,
   CreateFlowRequest,
   FlowDetail,
+  FlowList,
   FlowSummary,
-  Page,
   PublishResponse,
   SaveDraftResponse,
   SubmitVersionResponse,
@@ -16,7 +16,7 @@ import { request } from './http';
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
 export const flowsApi = {
-  list: (signal?: AbortSignal) => request<Page<FlowSummary>>('/api/flows', signal ? { signal } : {}),
+  list: (signal?: AbortSignal) => request<FlowList>('/api/flows', signal ? { signal } : {}),
   get: (id: string, signal?: AbortSignal) => request<FlowDetail>(flowPath(id), signal ? { signal } : {}),
   create: (body: CreateFlowRequest) => request<FlowSummary>('/api/flows', { method: 'POST', body }),
   getDraft: (id: string, signal?: AbortSignal) =>

@@ -1,46 +1,19 @@
-import type { RunStatus, Trace, TraceDiff } from '@baton/schema';
+import type * as Api from '@baton/schema/api';
+import type { Static } from '@baton/schema/api';
 
-export type { CheckRef, FieldChange, StepDiff, StepSide, TraceDiff } from '@baton/schema';
+// Shapes of the replay and what-if API (docs/architecture.md, "Replay"), derived from the server's
+// schemas (see api-types.ts).
 
-// Shapes of the replay and what-if API (docs/architecture.md, "Replay").
-
-export interface RunCounts {
-  total: number;
-  byStatus: Record<RunStatus, number>;
-}
-
+export type RunCounts = Static<typeof Api.RunCounts>;
 /** A version number, or the flow's current draft. */
-export type ReplayAgainst = number | 'draft';
-
-export interface ReplayResult {
-  runId: string;
-  against: ReplayAgainst;
-  ownVersion: boolean;
-  original: Trace;
-  replay: Trace;
-  diff: TraceDiff;
-}
-
-export interface WhatIfReport {
-  flowId: string;
-  against: ReplayAgainst;
-  generatedAt: string;
-  selected: number;
-  replayed: number;
-  skipped: number;
-  outcomeChanged: number;
-  traceChanged: number;
-  transitions: Array<{ from: RunStatus; to: RunStatus; count: number }>;
-  fieldsChangingMost: Array<{ nodeId: string; label: string; field: string; count: number }>;
-  rulesStartingToFail: Array<{ rule: string; field: string | null; count: number }>;
-  rulesStoppingToFail: Array<{ rule: string; field: string | null; count: number }>;
-  runs: Array<{
-    runId: string;
-    recordKey: string | null;
-    before: RunStatus;
-    after: RunStatus;
-    outcomeChanged: boolean;
-    changedFields: string[];
-    link: string;
-  }>;
-}
+export type ReplayAgainst = Static<typeof Api.ReplayAgainst>;
+export type TraceDiff = Static<typeof Api.TraceDiff>;
+export type StepDiff = TraceDiff['steps'][number];
+export type StepSide = StepDiff['before'];
+export type FieldChange = StepDiff['fields'][number];
+/** A check as the diff names it (`result` is a plain string in the API schema). */
+export type CheckRef = StepDiff['startedFailing'][number];
+export type ReplayResult = Static<typeof Api.ReplayResponse>;
+export type WhatIfReport = Static<typeof Api.WhatIfReport>;
+/** `limit` has a server default, so the client may leave it out. */
+export type WhatIfBody = Omit<Static<typeof Api.WhatIfBody>, 'limit'> & { limit?: number };

@@ -1,12 +1,12 @@
 import type {
-  FlowSource,
-  Page,
   ReplayAgainst,
   ReplayResult,
   Run,
   RunCounts,
   RunFilter,
-  RunSummary,
+  RunPage,
+  VersionDetail,
+  WhatIfBody,
   WhatIfReport,
 } from './api-types';
 import { request } from './http';
@@ -18,7 +18,7 @@ function filterQuery(filter: RunFilter): Record<string, string | number | undefi
 
 export const runsApi = {
   list: (filter: RunFilter = {}, signal?: AbortSignal) =>
-    request<Page<RunSummary>>('/api/runs', {
+    request<RunPage>('/api/runs', {
       query: filterQuery(filter),
       ...(signal ? { signal } : {}),
     }),
@@ -32,11 +32,11 @@ export const runsApi = {
       body: { version },
       ...(signal ? { signal } : {}),
     }),
-  whatIf: (flowId: string, body: { version: ReplayAgainst; limit: number }) =>
+  whatIf: (flowId: string, body: WhatIfBody) =>
     request<WhatIfReport>(`/api/flows/${encodeURIComponent(flowId)}/what-if`, { method: 'POST', body }),
   /** The source graph of a version, for the replay canvas (the exact version a run used). */
   versionSource: (flowId: string, version: number, signal?: AbortSignal) =>
-    request<{ source: FlowSource }>(
+    request<VersionDetail>(
       `/api/flows/${encodeURIComponent(flowId)}/versions/${version}`,
       signal ? { signal } : {},
     ),

@@ -1,33 +1,11 @@
+import type * as Api from '@baton/schema/api';
+import type { Static } from '@baton/schema/api';
 import { ApiError, type Problem } from '../api/api-error';
 import { csrfHeader, request } from '../api/http';
 
-export interface BatchCounts {
-  rows: number;
-  queued: number;
-  succeeded: number;
-  flagged: number;
-  rejected: number;
-  failed: number;
-  duplicate: number;
-  malformed: number;
-}
-
-export interface Batch {
-  id: string;
-  flowId: string;
-  version: number;
-  format: 'csv' | 'jsonl';
-  fileName: string | null;
-  state: 'receiving' | 'running' | 'done' | 'interrupted';
-  counts: BatchCounts;
-  finished: number;
-  rejects: number;
-  bytes: number;
-  createdBy: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
+// Derived from the server's schemas (see api/api-types.ts).
+export type Batch = Static<typeof Api.BatchView>;
+export type BatchCounts = Batch['counts'];
 
 /** The media type the server reads a file as, from its name (browsers leave .jsonl untyped). */
 export function batchMediaType(fileName: string): string | null {
@@ -47,7 +25,7 @@ export const rejectsUrl = (batchId: string, format: 'csv' | 'jsonl') =>
 
 export const batchesApi = {
   list: (flowId: string, signal?: AbortSignal) =>
-    request<{ items: Batch[] }>(
+    request<Static<typeof Api.BatchList>>(
       `/api/flows/${encodeURIComponent(flowId)}/batches`,
       signal ? { signal } : {},
     ).then((r) => r.items),

@@ -1,3 +1,4 @@
+import type { TargetRateLimit } from '@baton/schema/api';
 import type { Connection, ConnectionInput, ConnectionKind } from './connections-api';
 
 /** The form's flat fields; turned into a kind's `config` and `secret` on save. */
@@ -23,7 +24,7 @@ export interface FormState {
 
 export function initialState(connection: Connection | null): FormState {
   const c = (connection?.config ?? {}) as Record<string, string | number | undefined>;
-  const rate = connection?.config.rateLimit as { max: number; perSeconds: number } | undefined;
+  const rate = connection?.config.rateLimit as TargetRateLimit | undefined;
   const text = (v: string | number | undefined, fallback = '') => (v === undefined ? fallback : String(v));
   return {
     name: connection?.name ?? '',

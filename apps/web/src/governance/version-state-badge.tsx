@@ -1,4 +1,7 @@
-const TONES: Record<string, string> = {
+import type { VersionState } from '@baton/schema';
+
+// Keyed by the server's version states: a new state is a compile error until it has a look.
+const TONES: Record<VersionState, string> = {
   in_review: 'badge-info',
   approved: 'badge-accent',
   rejected: 'badge-danger',
@@ -6,7 +9,7 @@ const TONES: Record<string, string> = {
   superseded: '',
 };
 
-const LABELS: Record<string, string> = {
+const LABELS: Record<VersionState, string> = {
   in_review: 'in review',
   approved: 'approved',
   rejected: 'rejected',
@@ -14,7 +17,7 @@ const LABELS: Record<string, string> = {
   superseded: 'superseded',
 };
 
-export function VersionStateBadge({ state }: { state: string }) {
+export function VersionStateBadge({ state }: { state: VersionState }) {
   return (
     <span className={`badge ${TONES[state] ?? ''}`} data-state={state}>
       {LABELS[state] ?? state}

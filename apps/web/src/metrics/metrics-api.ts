@@ -1,72 +1,17 @@
+import type * as Api from '@baton/schema/api';
+import type { Static } from '@baton/schema/api';
 import { ApiError, type Problem } from '../api/api-error';
 import { csrfHeader, request } from '../api/http';
 
-export type TargetState = 'met' | 'on-track' | 'not-met' | 'no-baseline';
-export type FactStatus = 'succeeded' | 'flagged' | 'rejected' | 'failed';
-
-export interface Figures {
-  ttvP50Ms: number | null;
-  reworkRate: number | null;
-  slaAdherence: number | null;
-}
-
-export interface MetricsSummary {
-  flowId: string;
-  from: string;
-  to: string;
-  count: number;
-  ttv: { p50Ms: number | null; p90Ms: number | null; meanMs: number | null };
-  reworkRate: number | null;
-  slaAdherence: number | null;
-  slaTargetMs: number | null;
-  baseline: Figures | null;
-  targets: { ttv: TargetState; rework: TargetState; sla: TargetState };
-}
-
-export interface DayBucket {
-  day: string;
-  count: number;
-  ttvP50Ms: number | null;
-  ttvP90Ms: number | null;
-  ttvMeanMs: number | null;
-  reworkRate: number | null;
-  slaAdherence: number | null;
-  byStatus: Record<FactStatus, number>;
-}
-
-export interface BaselineInfo {
-  source: 'csv' | 'manual';
-  recordCount: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface MetricsReport {
-  summary: MetricsSummary;
-  version: number | null;
-  bucket: 'day';
-  demo: boolean;
-  hasDemo: boolean;
-  change: { ttvP50Pct: number | null; reworkPct: number | null; slaPct: number | null };
-  baselineInfo: BaselineInfo | null;
-  days: DayBucket[];
-  byStatus: Record<FactStatus, number>;
-  resent: number;
-  reworkByRule: Array<{ rule: string; count: number; rate: number | null }>;
-  reworkByField: Array<{ field: string; count: number; rate: number | null }>;
-  topFailingFields: Array<{ field: string; count: number; ownerId: string | null; ownerName: string | null }>;
-}
-
-export interface PortfolioRow extends Figures {
-  flowId: string;
-  name: string;
-  count: number;
-  slaTargetMs: number | null;
-  baseline: Figures | null;
-  change: MetricsReport['change'];
-  targets: MetricsSummary['targets'];
-  demo: boolean;
-}
+// Derived from the server's schemas (see api/api-types.ts).
+export type MetricsReport = Static<typeof Api.MetricsReport>;
+export type MetricsSummary = Static<typeof Api.MetricsSummary>;
+export type TargetState = MetricsSummary['targets']['ttv'];
+export type FactStatus = keyof MetricsReport['byStatus'];
+export type Figures = NonNullable<MetricsSummary['baseline']>;
+export type DayBucket = MetricsReport['days'][number];
+export type BaselineInfo = NonNullable<MetricsReport['baselineInfo']>;
+export type PortfolioRow = Static<typeof Api.PortfolioRow>;
 
 export interface MetricsPeriodQuery {
   from?: string | undefined;
@@ -97,16 +42,22 @@ export const metricsApi = {
       ...(signal && { signal }),
     }),
   portfolio: (q: { from?: string; to?: string }, signal?: AbortSignal) =>
-    request<{ from: string; to: string; items: PortfolioRow[] }>('/api/metrics/portfolio', {
+    request<Static<typeof Api.Portfolio>>('/api/metrics/portfolio', {
       query: q,
       ...(signal && { signal }),
     }),
   setSlaTarget: (flowId: string, slaTargetMs: number | null) =>
-    request(`${flowPath(flowId)}/metrics/settings`, { method: 'PUT', body: { slaTargetMs } }),
+    request<Static<typeof Api.MetricSettingsView>>(`${flowPath(flowId)}/metrics/settings`, {
+      method: 'PUT',
+      body: { slaTargetMs } satisfies Static<typeof Api.MetricSettingsBody>,
+    }),
   clearDemo: (flowId: string) =>
-    request<{ removed: number }>(`${flowPath(flowId)}/metrics/demo`, { method: 'DELETE' }),
+    request<Static<typeof Api.DemoCleared>>(`${flowPath(flowId)}/metrics/demo`, { method: 'DELETE' }),
   setManualBaseline: (flowId: string, figures: Figures) =>
-    request(`${flowPath(flowId)}/baseline`, { method: 'PUT', body: figures }),
+    request<Static<typeof Api.BaselineView>>(`${flowPath(flowId)}/baseline`, {
+      method: 'PUT',
+      body: figures satisfies Static<typeof Api.ManualBaselineBody>,
+    }),
   removeBaseline: (flowId: string) => request(`${flowPath(flowId)}/baseline`, { method: 'DELETE' }),
   /** Sends the file as it is (`text/csv`): the server parses it as a stream. */
   async importBaseline(flowId: string, file: Blob): Promise<{ imported: number }> {
@@ -116,7 +67,8 @@ export const metricsApi = {
       credentials: 'same-origin',
       body: file,
     });
-    const data = (await response.json().catch(() => ({}))) as Problem & { imported?: number };
+    const data = (await response.json().catch(() => ({}))) as Problem &
+      Partial<Static<typeof Api.BaselineImported>>;
     if (!response.ok) throw new ApiError(response.status, data);
     return { imported: data.imported ?? 0 };
   },

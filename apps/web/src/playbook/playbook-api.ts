@@ -1,157 +1,62 @@
+import type * as Api from '@baton/schema/api';
+import type { Static } from '@baton/schema/api';
 import { request } from '../api/http';
 
-export type Quadrant = 'pilot' | 'high-impact' | 'frequent' | 'low';
-export type RiskStatus = 'open' | 'mitigated' | 'closed';
-export type BacklogStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'dropped';
-export const RISK_STATUSES: readonly RiskStatus[] = ['open', 'mitigated', 'closed'];
-export const BACKLOG_STATUSES: readonly BacklogStatus[] = [
-  'open',
-  'planned',
-  'in_progress',
-  'done',
-  'dropped',
-];
-
-export interface Candidate {
-  id: string;
-  name: string;
-  systemFrom: string;
-  systemTo: string;
-  frequencyPerWeek: number;
-  impact: number;
-  notes: string;
-  rationale: string;
-  flowId: string | null;
-  quadrant: Quadrant;
-  createdAt: string;
-  updatedAt: string;
-}
-
+// Derived from the server's schemas (see api/api-types.ts).
+export type Candidate = Static<typeof Api.CandidateView>;
+export type Quadrant = Candidate['quadrant'];
+/** The candidate form's state: every field the server takes, filled in. */
 export type CandidateInput = Pick<
   Candidate,
   'name' | 'systemFrom' | 'systemTo' | 'frequencyPerWeek' | 'impact' | 'notes' | 'rationale'
 >;
+export type CandidateList = Static<typeof Api.CandidateList>;
+export type Risk = Static<typeof Api.RiskView>;
+export type RiskStatus = Risk['status'];
+export type RiskInput = Static<typeof Api.RiskPatchBody>;
+export type Runbook = Static<typeof Api.RunbookView>;
+export type OwnerLookupRow = Runbook['ownerLookup'][number];
+export type RunbookRevisionSummary = Static<typeof Api.RunbookRevisionList>['items'][number];
+export type StatusReport = Static<typeof Api.StatusReportView>;
+export type BacklogItem = Static<typeof Api.BacklogItemView>;
+export type BacklogStatus = BacklogItem['status'];
 
-export interface CandidateList {
-  items: Candidate[];
-  thresholds: { frequencyPerWeek: number; impact: number };
-}
+export type Retrospective = Static<typeof Api.RetrospectiveView>;
+/** The retrospective form's state: both texts always present (the server takes them optional). */
+export type NewRetrospective = Required<Static<typeof Api.NewRetrospectiveBody>>;
 
-export interface Risk {
-  id: string;
-  flowId: string;
-  risk: string;
-  likelihood: number;
-  impact: number;
-  score: number;
-  mitigation: string;
-  ownerId: string | null;
-  status: RiskStatus;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type RiskInput = Partial<
-  Pick<Risk, 'risk' | 'likelihood' | 'impact' | 'mitigation' | 'ownerId' | 'status'>
->;
-
-export interface OwnerLookupRow {
-  category: string;
-  label: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  contact: string | null;
-  escalation: string;
-}
-
-export interface Runbook {
-  flowId: string;
-  revision: number | null;
-  body: string;
-  author: string | null;
-  savedAt: string | null;
-  version: number | null;
-  latestRevision: number | null;
-  ownerLookup: OwnerLookupRow[];
-}
-
-export interface RunbookRevisionSummary {
-  revision: number;
-  author: string | null;
-  createdAt: string;
-  versions: number[];
-}
-
-export interface StatusReport {
-  flowId: string;
-  flowName: string;
-  week: { from: string; to: string };
-  markdown: string;
-  wordCount: number;
-  figures: {
-    shipped: Array<{ version: number; publishedAt: string; reason: string }>;
-    openFollowUps: number;
-    deadLetters: number;
-    pendingApprovals: number;
-    openRisks: number;
-    metrics: {
-      count: number;
-      ttvP50Ms: number | null;
-      reworkRate: number | null;
-      slaAdherence: number | null;
-      baseline: { ttvP50Ms: number | null; reworkRate: number | null; slaAdherence: number | null } | null;
-      targets: { ttv: string; rework: string; sla: string };
-    } | null;
-  };
-}
-
-export interface BacklogItem {
-  id: string;
-  retrospectiveId: string;
-  flowId: string;
-  title: string;
-  frequency: number;
-  impact: number;
-  score: number;
-  status: BacklogStatus;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Retrospective {
-  id: string;
-  flowId: string;
-  wentWell: string;
-  wentBadly: string;
-  author: string | null;
-  createdAt: string;
-  items: BacklogItem[];
-}
-
-export interface NewRetrospective {
-  wentWell: string;
-  wentBadly: string;
-  items: Array<{ title: string; frequency: number; impact: number }>;
-}
+// The pickers' lists. Not imported from @baton/schema at runtime: that would pull the whole schema
+// module (TypeBox, ~49 kB) into the playbook chunk. Keyed records instead, so a status the server
+// adds is a compile error here until it is listed.
+const RISK_STATUS_KEYS: Record<RiskStatus, true> = { open: true, mitigated: true, closed: true };
+const BACKLOG_STATUS_KEYS: Record<BacklogStatus, true> = {
+  open: true,
+  planned: true,
+  in_progress: true,
+  done: true,
+  dropped: true,
+};
+export const RISK_STATUSES = Object.keys(RISK_STATUS_KEYS) as readonly RiskStatus[];
+export const BACKLOG_STATUSES = Object.keys(BACKLOG_STATUS_KEYS) as readonly BacklogStatus[];
 
 const enc = encodeURIComponent;
 const flow = (id: string) => `/api/flows/${enc(id)}`;
 
 export const playbookApi = {
   candidates: () => request<CandidateList>('/api/playbook/candidates'),
-  createCandidate: (body: CandidateInput) =>
+  createCandidate: (body: Static<typeof Api.NewCandidateBody>) =>
     request<Candidate>('/api/playbook/candidates', { method: 'POST', body }),
-  updateCandidate: (id: string, body: Partial<CandidateInput>) =>
+  updateCandidate: (id: string, body: Static<typeof Api.CandidatePatchBody>) =>
     request<Candidate>(`/api/playbook/candidates/${enc(id)}`, { method: 'PATCH', body }),
   deleteCandidate: (id: string) => request<void>(`/api/playbook/candidates/${enc(id)}`, { method: 'DELETE' }),
   createFlow: (id: string) =>
-    request<{ flowId: string; candidate: Candidate }>(`/api/playbook/candidates/${enc(id)}/flow`, {
+    request<Static<typeof Api.CreateFlowFromCandidateResponse>>(`/api/playbook/candidates/${enc(id)}/flow`, {
       method: 'POST',
       body: {},
     }),
 
-  risks: (flowId: string) => request<{ items: Risk[] }>(`${flow(flowId)}/risks`),
-  createRisk: (flowId: string, body: RiskInput) =>
+  risks: (flowId: string) => request<Static<typeof Api.RiskList>>(`${flow(flowId)}/risks`),
+  createRisk: (flowId: string, body: Static<typeof Api.NewRiskBody>) =>
     request<Risk>(`${flow(flowId)}/risks`, { method: 'POST', body }),
   updateRisk: (flowId: string, id: string, body: RiskInput) =>
     request<Risk>(`${flow(flowId)}/risks/${enc(id)}`, { method: 'PATCH', body }),
@@ -163,7 +68,7 @@ export const playbookApi = {
   saveRunbook: (flowId: string, body: string) =>
     request<Runbook>(`${flow(flowId)}/runbook`, { method: 'PUT', body: { body } }),
   runbookRevisions: (flowId: string) =>
-    request<{ items: RunbookRevisionSummary[] }>(`${flow(flowId)}/runbook/revisions`),
+    request<Static<typeof Api.RunbookRevisionList>>(`${flow(flowId)}/runbook/revisions`),
 
   statusReport: (flowId: string, week?: string) =>
     request<StatusReport>(`${flow(flowId)}/status-report`, {
@@ -171,11 +76,12 @@ export const playbookApi = {
       body: week ? { week } : {},
     }),
 
-  retrospectives: (flowId: string) => request<{ items: Retrospective[] }>(`${flow(flowId)}/retrospectives`),
-  createRetrospective: (flowId: string, body: NewRetrospective) =>
+  retrospectives: (flowId: string) =>
+    request<Static<typeof Api.RetrospectiveList>>(`${flow(flowId)}/retrospectives`),
+  createRetrospective: (flowId: string, body: Static<typeof Api.NewRetrospectiveBody>) =>
     request<Retrospective>(`${flow(flowId)}/retrospectives`, { method: 'POST', body }),
   backlog: (flowId?: string) =>
-    request<{ items: BacklogItem[] }>('/api/playbook/backlog', { query: { flowId } }),
+    request<Static<typeof Api.BacklogList>>('/api/playbook/backlog', { query: { flowId } }),
   setBacklogStatus: (id: string, status: BacklogStatus) =>
     request<BacklogItem>(`/api/playbook/backlog/${enc(id)}`, { method: 'PATCH', body: { status } }),
 };

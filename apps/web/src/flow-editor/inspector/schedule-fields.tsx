@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import type * as Api from '@baton/schema/api';
+import type { Static } from '@baton/schema/api';
 import { request } from '../../api/http';
 import { errorMessage } from '../../api/api-error';
 import { formatDateTime, formatRelative } from '../../ui/format-time';
@@ -17,25 +19,9 @@ export interface ScheduleSettings {
   source: ScheduleSource;
 }
 
-interface CronPreview {
-  valid: boolean;
-  nextRuns: string[];
-  error: string | null;
-}
-
-interface ScheduleStatus {
-  configured: boolean;
-  version: number | null;
-  cron: string | null;
-  active: boolean;
-  running: boolean;
-  nextRuns: string[];
-  cursor: string | number | null;
-  lastTickAt: string | null;
-  lastStarted: number;
-  totalStarted: number;
-  lastError: string | null;
-}
+// Answers of the schedule API, derived from the server's schemas (see api/api-types.ts).
+type CronPreview = Static<typeof Api.CronPreview>;
+type ScheduleStatus = Static<typeof Api.ScheduleStatus>;
 
 export const DEFAULT_SCHEDULE: ScheduleSettings = {
   cron: '*/15 * * * *',
@@ -61,7 +47,7 @@ function useCronPreview(cron: string, timezone: string | undefined) {
     const timer = setTimeout(() => {
       request<CronPreview>('/api/schedules/preview', {
         method: 'POST',
-        body: { cron, ...(timezone ? { timezone } : {}) },
+        body: { cron, ...(timezone ? { timezone } : {}) } satisfies Static<typeof Api.CronPreviewBody>,
         signal: controller.signal,
       })
         .then(setPreview)
@@ -195,7 +181,7 @@ export function ScheduleStatusSection({ flowId }: { flowId: string }) {
   const runNow = async () => {
     setTick('Running…');
     try {
-      const r = await request<{ started: number }>(
+      const r = await request<Static<typeof Api.ScheduleTickAnswer>>(
         `/api/flows/${encodeURIComponent(flowId)}/schedule/run-now`,
         {
           method: 'POST',

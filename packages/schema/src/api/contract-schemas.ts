@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Contract, Diagnostic } from '@baton/schema';
+import { Contract, Diagnostic } from '../index.js';
 
 export const EdgeParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 200 }),

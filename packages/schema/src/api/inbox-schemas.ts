@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DELIVERY_STATES, INBOX_KINDS } from '@baton/store';
+import { DELIVERY_STATES, INBOX_KINDS } from '../enums.js';
 import { NullableTimestamp, Timestamp } from './common-schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Check, RUN_STATUSES, RunStatus, Step } from '@baton/schema';
+import { Check, RUN_STATUSES, RunStatus, Step } from '../index.js';
 import { NullableTimestamp, Timestamp } from './common-schemas.js';
 
 const runSummaryProperties = {

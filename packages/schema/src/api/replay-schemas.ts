@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { RunStatus, StepStatus, Trace, NodeKind } from '@baton/schema';
+import { RunStatus, StepStatus, Trace, NodeKind } from '../index.js';
 import { runFilterProperties } from './run-schemas.js';
 
 /** A version number, or `"draft"` for the flow's current draft. */

@@ -23,7 +23,10 @@ export const PortfolioQuery = Type.Object(
 );
 export type PortfolioQuery = Static<typeof PortfolioQuery>;
 
-const TargetState = Type.Union(['met', 'on-track', 'not-met', 'no-baseline'].map((s) => Type.Literal(s)));
+// `as const` so the static type is the four literals, not `string` (the web app's types derive from it).
+const TargetState = Type.Union(
+  (['met', 'on-track', 'not-met', 'no-baseline'] as const).map((s) => Type.Literal(s)),
+);
 const Figures = Type.Object(
   { ttvP50Ms: NullableNumber, reworkRate: NullableNumber, slaAdherence: NullableNumber },
   { additionalProperties: false },

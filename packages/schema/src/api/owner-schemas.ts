@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ContractField } from '@baton/schema';
-import { ISSUE_CATEGORIES, OWNER_KINDS } from '@baton/store';
+import { ContractField, Diagnostic } from '../index.js';
+import { ISSUE_CATEGORIES, OWNER_KINDS } from '../enums.js';
 import { Timestamp } from './common-schemas.js';
 
 const OwnerId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
@@ -132,3 +132,9 @@ export const FieldRulesPatch = Type.Object(
   { additionalProperties: false },
 );
 export type FieldRulesPatch = Static<typeof FieldRulesPatch>;
+
+/** The field after a rules patch, with the draft's diagnostics. */
+export const FieldPatchResponse = Type.Object(
+  { field: ContractField, diagnostics: Type.Array(Diagnostic) },
+  { additionalProperties: false },
+);

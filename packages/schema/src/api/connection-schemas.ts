@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CONNECTION_KINDS } from '@baton/store';
+import { CONNECTION_KINDS } from '../enums.js';
 
 /**
  * At most `max` writes per `perSeconds` to one connection, across every process that writes to
@@ -117,6 +117,11 @@ export const ConnectionView = Type.Object(
   { additionalProperties: false },
 );
 export type ConnectionView = Static<typeof ConnectionView>;
+
+export const ConnectionList = Type.Object(
+  { items: Type.Array(ConnectionView) },
+  { additionalProperties: false },
+);
 
 export const ConnectionParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });
 export type ConnectionParams = Static<typeof ConnectionParams>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Diagnostic, FlowSource, Plan, Trace } from '@baton/schema';
-import { VERSION_STATES } from '@baton/store';
+import { Diagnostic, FlowSource, Plan, Trace } from '../index.js';
+import { VERSION_STATES } from '../enums.js';
 import { FLOW_ID_PATTERN, NullableTimestamp, Timestamp } from './common-schemas.js';
 import { WhatIfReport } from './replay-schemas.js';
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ROLES } from '@baton/store';
+import { ROLES } from '../enums.js';
 import { NullableTimestamp, Timestamp } from './common-schemas.js';
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { BACKLOG_STATUSES, RISK_STATUSES } from '@baton/store';
+import { BACKLOG_STATUSES, RISK_STATUSES } from '../enums.js';
 import { NullableTimestamp, Timestamp } from './common-schemas.js';
 
 const Score = Type.Integer({ minimum: 1, maximum: 5 });
