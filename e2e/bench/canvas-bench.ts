@@ -8,6 +8,16 @@ import { largeFlow } from './generate-large-flow.ts';
 import { TRACE_DIR, startTrace, stopTrace } from './canvas-trace.ts';
 import { CHROMIUM_ARGS } from '../chromium-args.ts';
 import { HEADLESS_SHELL, launchCostBrowser, type FrameDriver } from './canvas-frame-cost.ts';
+import {
+  dragGesture,
+  panGesture,
+  playWithFrames,
+  playWithMouse,
+  zoomGesture,
+  type Gesture,
+} from './canvas-gestures.ts';
+import { buildReferencePage, openReferencePage } from './canvas-reference.ts';
+import { printTable, row, type Row } from './canvas-table.ts';
 
 /**
  * Canvas benchmark (issue 9): opens a 500-node, 600-edge flow in headless Chromium and reports
@@ -25,6 +35,12 @@ import { HEADLESS_SHELL, launchCostBrowser, type FrameDriver } from './canvas-fr
  * Chromium 156 keeps a ~60 Hz begin-frame clock whatever the flags (`--disable-frame-rate-limit
  * --disable-gpu-vsync` do not lift it), so no gap is shorter than ~16.7 ms: the "gap floor" row
  * runs the pan on an empty page. These rows show jank (missed frames), not a frame's cost.
+ *
+ * Calibration ("reference" rows, frame-cost mode only): the same graph in bare React Flow (default
+ * nodes and edges, React Flow's style sheet only, `onlyRenderVisibleElements` on and off; see
+ * canvas-reference.ts), in a canvas of the editor's canvas size and place, through the same
+ * gestures and harness. They say what the library itself costs on this machine, so how far the
+ * goal is reachable at all. `BENCH_REFERENCE=0` skips them.
  *
  * Both modes run the same gestures (positions and step counts), page, flow and viewport.
  * Compile: `compile()` in Node, the same code the editor's worker runs. Goal: p95 ≤ 20 ms.
@@ -45,31 +61,8 @@ const EXTRA_CSS = process.env['BENCH_EXTRA_CSS'];
 /** `BENCH_ONLY=costs|gaps`: one of the two frame measures (both by default). */
 const ONLY = process.env['BENCH_ONLY'];
 const COMPILE_GOAL_MS = 20;
-
-interface Row {
-  measure: string;
-  samples: number;
-  p50: number;
-  p95: number;
-  max: number;
-  goal: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function row(measure: string, values: number[], goal: number): Row {
-  return {
-    measure,
-    samples: values.length,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    max: Math.max(...values),
-    goal,
-  };
-}
+/** `BENCH_REFERENCE=0`: no bare React Flow calibration rows (canvas-reference.ts). */
+const REFERENCE = process.env['BENCH_REFERENCE'] !== '0';
 
 function compileTimes(): number[] {
   const source = largeFlow();
@@ -158,91 +151,6 @@ async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   return point;
 }
 
-/** One input of a gesture; `measure`d ones are the samples (the moves and wheel steps). */
-type Action =
-  | { type: 'move'; x: number; y: number; measure?: true }
-  | { type: 'down' }
-  | { type: 'up' }
-  | { type: 'wheel'; dy: number; measure: true };
-
-interface Gesture {
-  name: string;
-  label: string;
-  actions: Action[];
-}
-
-function panGesture(start: { x: number; y: number }, name = 'pan', label = 'pan (80 moves)'): Gesture {
-  const moves: Action[] = [];
-  for (let i = 1; i <= 80; i += 1)
-    moves.push({ type: 'move', x: start.x - i * 6, y: start.y - i * 3, measure: true });
-  return { name, label, actions: [{ type: 'move', ...start }, { type: 'down' }, ...moves, { type: 'up' }] };
-}
-
-function zoomGesture(at: { x: number; y: number }): Gesture {
-  const wheels: Action[] = [];
-  for (let i = 0; i < 20; i += 1) wheels.push({ type: 'wheel', dy: i < 10 ? 120 : -120, measure: true });
-  return { name: 'zoom', label: 'zoom (20 wheel steps)', actions: [{ type: 'move', ...at }, ...wheels] };
-}
-
-function dragGesture(from: { x: number; y: number }): Gesture {
-  const moves: Action[] = [];
-  for (let i = 1; i <= 80; i += 1)
-    moves.push({ type: 'move', x: from.x + i * 4, y: from.y + i * 2, measure: true });
-  return {
-    name: 'drag',
-    label: 'node drag (80 moves)',
-    actions: [{ type: 'move', ...from }, { type: 'down' }, ...moves, { type: 'up' }],
-  };
-}
-
-/** Plays a gesture through Playwright's mouse (frames paced by the browser's clock). */
-async function playWithMouse(page: Page, gesture: Gesture): Promise<void> {
-  for (const action of gesture.actions) {
-    if (action.type === 'move') await page.mouse.move(action.x, action.y);
-    else if (action.type === 'down') await page.mouse.down();
-    else if (action.type === 'up') await page.mouse.up();
-    else await page.mouse.wheel(0, action.dy);
-  }
-}
-
-/** Plays a gesture as CDP input, each event followed by the frames it causes; costs of measured ones. */
-async function playWithFrames(
-  driver: FrameDriver,
-  gesture: Gesture,
-): Promise<{ costs: number[]; followUps: number[] }> {
-  let x = 0;
-  let y = 0;
-  let pressed = false;
-  const costs: number[] = [];
-  const followUps: number[] = [];
-  for (const action of gesture.actions) {
-    let event: Record<string, unknown>;
-    if (action.type === 'move') {
-      ({ x, y } = action);
-      event = { type: 'mouseMoved', x, y, button: pressed ? 'left' : 'none', buttons: pressed ? 1 : 0 };
-    } else if (action.type === 'down') {
-      pressed = true;
-      event = { type: 'mousePressed', x, y, button: 'left', buttons: 1, clickCount: 1 };
-    } else if (action.type === 'up') {
-      pressed = false;
-      event = { type: 'mouseReleased', x, y, button: 'left', buttons: 0, clickCount: 1 };
-    } else {
-      event = { type: 'mouseWheel', x, y, deltaX: 0, deltaY: action.dy };
-    }
-    const cost = await driver.step(event);
-    if (process.env['BENCH_COST_DEBUG'])
-      console.log(
-        `${gesture.name} ${event['type'] as string} ${cost.ms.toFixed(1)}: ${cost.detail.map((f) => `${f.ms.toFixed(1)}${f.damage ? 'D' : ''}${f.acked ? '' : '?'}`).join(' ')}`,
-      );
-    if (!cost.handled) unhandled.push(`${gesture.name} ${String(event['type'])}`);
-    else if ('measure' in action && action.measure) {
-      costs.push(cost.ms);
-      followUps.push(...cost.followUps);
-    }
-  }
-  return { costs, followUps };
-}
-
 /**
  * How the gestures are played and measured: by Playwright's mouse with rAF gaps counted in the page
  * (`gaps`), or by CDP input with frames issued by the bench (`costs`, page from the headless shell).
@@ -251,7 +159,12 @@ interface Mode {
   kind: 'gaps' | 'costs';
   page: Page;
   driver?: FrameDriver;
+  /** A page other than Baton's editor: names its trace files and labels its rows. */
+  name?: string;
+  label?: string;
 }
+
+type CanvasRect = { x: number; y: number; width: number; height: number };
 
 /** Playwright calls on a frame-controlled page need frames: the driver pumps them meanwhile. */
 function setup<T>(mode: Mode, fn: () => Promise<T>): Promise<T> {
@@ -275,10 +188,12 @@ async function measure(mode: Mode, gesture: Gesture, traceName = gesture.name): 
   let values: number[];
   let label: string;
   if (driver) {
-    const { costs, followUps } = await playWithFrames(driver, gesture);
-    values = costs;
-    label = `cost: ${gesture.label}`;
-    followUpRows.push(row(`  follow-up frames of the ${gesture.name}`, followUps, FRAME_GOAL_MS));
+    const played = await playWithFrames(driver, gesture);
+    values = played.costs;
+    label = `${mode.label ?? 'cost'}: ${gesture.label}`;
+    const of = mode.label ? `${mode.label}, ${gesture.name}` : `the ${gesture.name}`;
+    followUpRows.push(row(`  follow-up frames of ${of}`, played.followUps, FRAME_GOAL_MS));
+    unhandled.push(...played.unhandled.map((input) => (mode.name ? `${mode.name} ${input}` : input)));
   } else {
     await playWithMouse(page, gesture);
     await page.waitForTimeout(200);
@@ -295,9 +210,10 @@ async function measure(mode: Mode, gesture: Gesture, traceName = gesture.name): 
   return row(label, values, FRAME_GOAL_MS);
 }
 
-async function measureCanvas(mode: Mode): Promise<Row[]> {
+/** Baton's editor on the large flow (a fresh draft via the API); resolves with the canvas rectangle. */
+async function openBaton(mode: Mode): Promise<CanvasRect> {
   const { page } = mode;
-  const start = await setup(mode, async () => {
+  return setup(mode, async () => {
     const login = await page.request.post('/api/auth/login', {
       data: { username: 'analyst', password: PASSWORD },
     });
@@ -314,25 +230,45 @@ async function measureCanvas(mode: Mode): Promise<Row[]> {
     await page.goto(`/flows/${id}`);
     await page.locator('.react-flow__node').first().waitFor();
     if (EXTRA_CSS) await page.addStyleTag({ content: EXTRA_CSS });
+    const rect = await page.locator('.react-flow').boundingBox();
+    if (!rect) throw new Error('no canvas on the editor page');
+    return rect;
+  });
+}
+
+/**
+ * The gestures on an opened canvas (Baton's or the reference's): zoom in to a working scale, then
+ * pan, zoom and drag the fourth node in view (by its label where it has one, `grip`).
+ */
+async function measureGestures(mode: Mode, grip?: string): Promise<Row[]> {
+  const { page } = mode;
+  const prefix = mode.name ? `${mode.name}-` : '';
+  const start = await setup(mode, async () => {
     // Zoom in to a working scale: at 0.5 a few dozen nodes are in view, as when someone edits.
     await page.mouse.move(700, 450);
     for (let i = 0; i < 3; i += 1) await page.mouse.wheel(0, -200);
     await page.waitForTimeout(500);
+    if (process.env['BENCH_COST_DEBUG'])
+      console.log(
+        `${mode.name ?? mode.kind} viewport: ${await page.locator('.react-flow__viewport').getAttribute('style')}`,
+      );
     if (mode.kind === 'gaps') await startFrames(page);
     if (TRACE_DIR)
-      await page.screenshot({ path: join(TRACE_DIR, `${mode.kind === 'costs' ? 'cost-' : ''}opened.png`) });
+      await page.screenshot({
+        path: join(TRACE_DIR, `${mode.kind === 'costs' ? 'cost-' : ''}${prefix}opened.png`),
+      });
     return emptyPanePoint(page);
   });
   const rows: Row[] = [];
-  rows.push(await measure(mode, panGesture(start)));
-  rows.push(await measure(mode, zoomGesture(start)));
+  rows.push(await measure(mode, panGesture(start), `${prefix}pan`));
+  rows.push(await measure(mode, zoomGesture(start), `${prefix}zoom`));
 
   const from = await setup(mode, async () => {
-    const box = await page.locator('.react-flow__node').nth(3).locator('.baton-node-label').boundingBox();
-    if (!box) throw new Error('no node to drag');
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const point = await page.evaluate(fourthNodeInView, grip ?? null);
+    if (!point) throw new Error('no node to drag');
+    return point;
   });
-  rows.push(await measure(mode, dragGesture(from)));
+  rows.push(await measure(mode, dragGesture(from), `${prefix}drag`));
   return rows;
 }
 
@@ -348,38 +284,6 @@ async function measureFloor(mode: Mode): Promise<Row> {
     ...result,
     measure: `${mode.kind === 'costs' ? 'cost' : 'vsync-locked gap'} floor: pan on an empty page`,
   };
-}
-
-function printTable(rows: Row[], notes: string[]): void {
-  const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
-  console.log('\nCanvas benchmark: 500 nodes, 600 edges (ms)');
-  console.log('| measure | samples | p50 | p95 | max | goal (p95) | ok |');
-  console.log('|---|---:|---:|---:|---:|---:|:-:|');
-  for (const r of rows) {
-    const floor = r.measure.includes('floor');
-    const gap = r.measure.startsWith('vsync-locked gap');
-    // Gap rows cannot reach 16 ms (vsync floor): they are not judged against the goal.
-    const ok = floor || gap ? '—' : r.p95 <= r.goal ? 'yes' : 'NO';
-    const goal = floor || gap ? '—' : `≤ ${r.goal}`;
-    console.log(
-      `| ${r.measure} | ${r.samples} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${goal} | ${ok} |`,
-    );
-  }
-  for (const note of notes) console.log(note);
-  if (unhandled.length)
-    console.log(
-      `\n${unhandled.length} input(s) not handled within the frames issued for them, left out of the samples: ${unhandled.join(', ')}`,
-    );
-  const withFollowUps = followUpRows.filter((r) => r.samples > 0);
-  if (withFollowUps.length) {
-    console.log(
-      '\nFrames with damage after the one that handled an input (cost per frame, not in the rows above):',
-    );
-    for (const r of withFollowUps)
-      console.log(
-        `${r.measure}: ${r.samples} frames, p50 ${fmt(r.p50)}, p95 ${fmt(r.p95)}, max ${fmt(r.max)}`,
-      );
-  }
 }
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -403,7 +307,9 @@ async function measureGaps(): Promise<Row[]> {
       await page.addInitScript(INIT_SCRIPT);
       return page;
     };
-    const rows = await measureCanvas({ kind: 'gaps', page: await newPage() });
+    const mode: Mode = { kind: 'gaps', page: await newPage() };
+    await openBaton(mode);
+    const rows = await measureGestures(mode, BATON_GRIP);
     rows.push(await measureFloor({ kind: 'gaps', page: await newPage() }));
     return rows;
   } finally {
@@ -419,11 +325,55 @@ async function measureCosts(): Promise<Row[]> {
       await page.addInitScript(INIT_SCRIPT);
       return { kind: 'costs', page, driver };
     };
-    const rows = await measureCanvas(await newMode());
+    const baton = await newMode();
+    const rect = await openBaton(baton);
+    const rows = await measureGestures(baton, BATON_GRIP);
     rows.push(await measureFloor(await newMode()));
+    if (REFERENCE) rows.push(...(await measureReference(newMode, rect)));
     return rows;
   } finally {
     await cost.browser.close();
+  }
+}
+
+/** Baton's drag grabs a node by its label (the node body outside it is the same React Flow drag). */
+const BATON_GRIP = '.baton-node-label';
+
+/**
+ * The centre of the fourth node (in document order) that overlaps the canvas, or of its `grip`
+ * element. The nodes in the document are not all in view: React Flow keeps a dragged node, and
+ * Baton a margin around the view (render-region.ts), mounted.
+ */
+function fourthNodeInView(grip: string | null): { x: number; y: number } | null {
+  const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+  const inView = [...document.querySelectorAll('.react-flow__node')].filter((node) => {
+    const box = node.getBoundingClientRect();
+    return box.right > pane.left && box.left < pane.right && box.bottom > pane.top && box.top < pane.bottom;
+  });
+  const node = inView[3];
+  const target = (grip ? node?.querySelector(grip) : null) ?? node;
+  if (!target) return null;
+  const box = target.getBoundingClientRect();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+/** The calibration rows: bare React Flow on the same graph, same gestures (canvas-reference.ts). */
+async function measureReference(newMode: () => Promise<Mode>, rect: CanvasRect): Promise<Row[]> {
+  const reference = await buildReferencePage(largeFlow());
+  try {
+    const rows: Row[] = [];
+    for (const visibleOnly of [true, false]) {
+      const mode: Mode = {
+        ...(await newMode()),
+        name: `reference-${visibleOnly ? 'visible' : 'all'}`,
+        label: `reference: bare React Flow, onlyRenderVisibleElements ${visibleOnly ? 'on' : 'off'}`,
+      };
+      await setup(mode, () => openReferencePage(mode.page, reference, { visibleOnly, rect }));
+      rows.push(...(await measureGestures(mode)));
+      await mode.page.close();
+    }
+    return rows;
+  } finally {
+    reference.dispose();
   }
 }
 
@@ -442,7 +392,7 @@ async function main(): Promise<void> {
   } finally {
     server.stop();
   }
-  printTable(rows, notes);
+  printTable(rows, notes, followUpRows, unhandled);
 }
 
 await main();

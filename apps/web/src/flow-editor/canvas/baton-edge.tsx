@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import { useEditor } from '../store/editor-store-context';
 import type { CanvasEdge } from './to-react-flow';
 import { EdgeBadges } from './edge-badges';
 import { edgeById } from './node-index';
+import { selectCompactEdges } from './level-of-detail';
 
 /** An edge with a small label saying what crosses it (the contract's field count). */
 export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
@@ -11,6 +12,7 @@ export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
   const edge = useEditor((s) => edgeById(s.source.edges, id));
   const counts = useEditor((s) => s.diagnosticCounts[id]);
   const flowId = useEditor((s) => s.flowId);
+  const compact = useStore(selectCompactEdges);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -36,19 +38,21 @@ export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
         className={`baton-edge ${state} ${selected ? 'is-selected' : ''} port-${edge.source.port}`}
         interactionWidth={24}
       />
-      <EdgeLabelRenderer>
-        <div
-          className={`baton-edge-label ${state} ${selected ? 'is-selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          data-edge-id={id}
-        >
-          {label}
-          {edge.contract || edge.raci ? <EdgeBadges edge={edge} flowId={flowId} /> : null}
-          {errors + warnings > 0 ? (
-            <span className="baton-edge-count">{errors > 0 ? errors : warnings}</span>
-          ) : null}
-        </div>
-      </EdgeLabelRenderer>
+      {compact ? null : (
+        <EdgeLabelRenderer>
+          <div
+            className={`baton-edge-label ${state} ${selected ? 'is-selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-edge-id={id}
+          >
+            {label}
+            {edge.contract || edge.raci ? <EdgeBadges edge={edge} flowId={flowId} /> : null}
+            {errors + warnings > 0 ? (
+              <span className="baton-edge-count">{errors > 0 ? errors : warnings}</span>
+            ) : null}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 });

@@ -12,7 +12,6 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnDelete,
-  type ReactFlowState,
   useStore,
 } from '@xyflow/react';
 import { useDroppable } from '@dnd-kit/core';
@@ -29,21 +28,13 @@ import { BatonEdge } from './baton-edge';
 import { createCanvasNodeBuilder, toCanvasEdges, type CanvasEdge, type CanvasNode } from './to-react-flow';
 import { CanvasEmptyHint } from './canvas-empty-hint';
 import { CanvasDots } from './canvas-dots';
+import { RENDER_VISIBLE_ONLY_FROM, selectZoomedOut } from './level-of-detail';
 import './canvas.css';
 
 export const CANVAS_DROP_ID = 'flow-canvas';
 
 /** The canvas grid (px): dots every two cells, nodes snap to one cell when snapping is on. */
 export const GRID = 10;
-
-// Past this many nodes only the ones in view are rendered: a 500-node flow then pans and zooms
-// at the cost of the visible part, not of the whole graph.
-const RENDER_VISIBLE_ONLY_FROM = 150;
-
-// Below this zoom a node's text is too small to read (13 px label under 6.5 px on screen): a large
-// flow then draws its nodes as compact bodies (canvas.css, "Level of detail").
-export const ZOOMED_OUT_BELOW = 0.5;
-const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < ZOOMED_OUT_BELOW;
 
 // Defined once at module scope: a new object per render would remount every node.
 const nodeTypes: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, BatonNode]));
@@ -110,8 +101,8 @@ export function FlowCanvas() {
   const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
   // The minimap keeps one store subscription per node and repaints them all on every pan, drag or
   // zoom frame: on a large flow it is off until asked for (measured in e2e/bench/canvas-bench.ts).
-  const large = source.nodes.length >= RENDER_VISIBLE_ONLY_FROM;
   const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
+  const large = source.nodes.length >= RENDER_VISIBLE_ONLY_FROM;
   const showMiniMap = source.nodes.length > 0 && (miniMapChoice ?? !large);
 
   const nodes = useMemo(

@@ -1,0 +1,50 @@
+import { createElement, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ReactFlow, applyEdgeChanges, applyNodeChanges, type Edge, type Node } from '@xyflow/react';
+
+/**
+ * The bench's calibration page (canvas-reference.ts builds it): plain React Flow with the large
+ * flow's nodes and edges, default node and edge types, React Flow's own style sheet and nothing
+ * else (no Background, Controls, MiniMap, Baton styles). It says what the library itself costs per
+ * frame on this machine with the same gestures. The page reads the graph from `flow.json` beside
+ * it; the query string sets `onlyRenderVisibleElements` (`visible=1`) and the canvas rectangle
+ * (`left`, `top`, `width`, `height`: Baton's canvas, so the gestures hit the same kind of places).
+ * `createElement`, not JSX: the bench's TypeScript project has no JSX set-up; its tsconfig maps
+ * `@xyflow/react` and `react` to apps/web's copies for the type check.
+ */
+interface ReferenceFlow {
+  nodes: Node[];
+  edges: Edge[];
+}
+
+const params = new URLSearchParams(location.search);
+const number = (name: string, fallback: number) => Number(params.get(name) ?? fallback);
+
+function ReferenceCanvas({ flow }: { flow: ReferenceFlow }) {
+  const [nodes, setNodes] = useState(flow.nodes);
+  const [edges, setEdges] = useState(flow.edges);
+  return createElement(ReactFlow, {
+    nodes,
+    edges,
+    onNodesChange: (changes) => setNodes((current) => applyNodeChanges(changes, current)),
+    onEdgesChange: (changes) => setEdges((current) => applyEdgeChanges(changes, current)),
+    // The same view limits and fit as Baton's canvas (flow-canvas.tsx), so the bench's zoom-in
+    // lands on the same scale.
+    fitView: true,
+    fitViewOptions: { padding: 0.15, maxZoom: 1.1 },
+    minZoom: 0.2,
+    maxZoom: 2,
+    onlyRenderVisibleElements: params.get('visible') === '1',
+  });
+}
+
+const container = document.getElementById('root')!;
+Object.assign(container.style, {
+  position: 'absolute',
+  left: `${number('left', 0)}px`,
+  top: `${number('top', 0)}px`,
+  width: `${number('width', innerWidth)}px`,
+  height: `${number('height', innerHeight)}px`,
+});
+const flow = (await (await fetch('./flow.json')).json()) as ReferenceFlow;
+createRoot(container).render(createElement(ReferenceCanvas, { flow }));
