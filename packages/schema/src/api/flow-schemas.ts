@@ -4,19 +4,22 @@ import { VERSION_STATES } from '../enums.js';
 import { FLOW_ID_PATTERN, NullableTimestamp, Timestamp } from './common-schemas.js';
 import { WhatIfReport } from './replay-schemas.js';
 
-export const FlowSummary = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    description: Type.String(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
-    latestVersion: Type.Union([Type.Integer(), Type.Null()]),
-    runCount: Type.Integer(),
-  },
-  { $id: 'FlowSummary', additionalProperties: false },
-);
+/** What a flow's list entry and its detail share. */
+const flowSummaryProperties = {
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+  latestVersion: Type.Union([Type.Integer(), Type.Null()]),
+  runCount: Type.Integer(),
+};
+
+export const FlowSummary = Type.Object(flowSummaryProperties, {
+  $id: 'FlowSummary',
+  additionalProperties: false,
+});
 
 export const FlowList = Type.Object({ items: Type.Array(FlowSummary) }, { additionalProperties: false });
 
@@ -91,14 +94,7 @@ export const VersionList = Type.Object(
 
 export const FlowDetail = Type.Object(
   {
-    id: Type.String(),
-    name: Type.String(),
-    description: Type.String(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
-    latestVersion: Type.Union([Type.Integer(), Type.Null()]),
-    runCount: Type.Integer(),
+    ...flowSummaryProperties,
     versions: Type.Array(VersionSummary),
   },
   { additionalProperties: false },
