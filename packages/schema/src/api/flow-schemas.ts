@@ -74,18 +74,21 @@ export const VersionReviewFields = {
   publishedBy: NullableString,
 };
 
-export const VersionSummary = Type.Object(
-  {
-    version: Type.Integer(),
-    state: VersionState,
-    contentHash: Type.String(),
-    createdAt: Timestamp,
-    publishedAt: NullableTimestamp,
-    changeNote: ChangeNote,
-    ...VersionReviewFields,
-  },
-  { $id: 'VersionSummary', additionalProperties: false },
-);
+/** What a version's list entry and its detail share. */
+const versionSummaryProperties = {
+  version: Type.Integer(),
+  state: VersionState,
+  contentHash: Type.String(),
+  createdAt: Timestamp,
+  publishedAt: NullableTimestamp,
+  changeNote: ChangeNote,
+  ...VersionReviewFields,
+};
+
+export const VersionSummary = Type.Object(versionSummaryProperties, {
+  $id: 'VersionSummary',
+  additionalProperties: false,
+});
 
 export const VersionList = Type.Object(
   { items: Type.Array(VersionSummary) },
@@ -103,13 +106,7 @@ export const FlowDetail = Type.Object(
 export const VersionDetail = Type.Object(
   {
     flowId: Type.String(),
-    version: Type.Integer(),
-    state: VersionState,
-    contentHash: Type.String(),
-    createdAt: Timestamp,
-    publishedAt: NullableTimestamp,
-    changeNote: ChangeNote,
-    ...VersionReviewFields,
+    ...versionSummaryProperties,
     source: FlowSource,
     definition: Plan,
   },
