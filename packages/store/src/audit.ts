@@ -80,10 +80,18 @@ export function verifyAuditChain(entries: readonly AuditEntry[]): AuditVerificat
 }
 
 /** Append-only, hash-chained log of every state-changing action. */
-export interface AuditRepository {
-  append(entry: NewAuditEntry): Promise<AuditEntry>;
+/** Reading the audit log: what the store offers outside a transaction. */
+export interface AuditReader {
   /** Newest first. */
   list(filter: AuditFilter): Promise<AuditEntry[]>;
   /** Oldest first, for verification. */
   all(): Promise<AuditEntry[]>;
+}
+
+/**
+ * The audit log inside a transaction (`Repositories`): appending is only offered there, so an
+ * entry always commits with the change it records (or neither does).
+ */
+export interface AuditRepository extends AuditReader {
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
 }

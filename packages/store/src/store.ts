@@ -1,6 +1,6 @@
 import type { ConnectionRepository } from './connections.js';
 import type { DeadLetterRepository } from './dead-letters.js';
-import type { AuditRepository } from './audit.js';
+import type { AuditReader, AuditRepository } from './audit.js';
 import type { BatchRepository } from './batches.js';
 import type { ScheduleRepository } from './schedules.js';
 import type { BaselineRepository } from './baselines.js';
@@ -43,7 +43,9 @@ export interface MigrationState {
  * Baton's own database. Every method returns a Promise so a PostgreSQL implementation can
  * follow without touching callers, even though SQLite does its work synchronously inside.
  */
-export interface Store extends Repositories {
+export interface Store extends Omit<Repositories, 'audit'> {
+  /** Read-only here: entries are appended through a transaction's `tx.audit`, with their change. */
+  readonly audit: AuditReader;
   readonly migration: MigrationState;
   /**
    * Unit of work: everything `fn` does through `tx` commits together or not at all. Inside `fn`

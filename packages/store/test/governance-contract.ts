@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain, type NewAuditEntry } from '../src/audit.js';
 import { StoreConflictError, StoreStateError } from '../src/errors.js';
+import type { Store } from '../src/store.js';
 import type { TestBackend } from './backends.js';
 import { at, changeNote, samplePlan, sampleSource } from './fixtures.js';
 
@@ -25,6 +26,10 @@ export const auditEntry = (action: string): NewAuditEntry => ({
   reason: null,
   details: { n: action.length },
 });
+
+/** One entry appended in a transaction of its own (the store offers `append` only inside one). */
+export const appendAudit = (store: Store, action: string) =>
+  store.transaction((tx) => tx.audit.append(auditEntry(action)));
 
 /** Users, the review gate and the audit chain: the same behaviour on every backend. */
 export function describeGovernanceContract(backend: TestBackend): void {
@@ -126,9 +131,9 @@ export function describeGovernanceContract(backend: TestBackend): void {
     it('chains every entry to the one before, and verification finds an edit', async () => {
       const store = await backend.open();
       const [a, b, c] = [
-        await store.audit.append(auditEntry('one')),
-        await store.audit.append(auditEntry('two')),
-        await store.audit.append(auditEntry('three')),
+        await appendAudit(store, 'one'),
+        await appendAudit(store, 'two'),
+        await appendAudit(store, 'three'),
       ];
       expect([a.seq, b.seq, c.seq]).toEqual([1, 2, 3]);
       expect(b.prevHash).toBe(a.hash);
@@ -147,7 +152,7 @@ export function describeGovernanceContract(backend: TestBackend): void {
 
     it('commits a change with its entry or neither, and the chain verifies either way', async () => {
       const store = await backend.open();
-      await store.audit.append(auditEntry('first'));
+      await appendAudit(store, 'first');
       const flow = (id: string) => ({ id, name: id, description: '', draft: sampleSource(), now: at(1) });
       // A crash after the append (or a failing append) rolls back the change and the entry together.
       await expect(

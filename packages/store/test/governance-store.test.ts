@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../src/audit.js';
 import { openSqliteStore } from '../src/sqlite/sqlite-store.js';
 import { sqliteBackend } from './backends.js';
 import { at, changeNote, samplePlan, sampleSource } from './fixtures.js';
-import { auditEntry, describeGovernanceContract } from './governance-contract.js';
+import { appendAudit, describeGovernanceContract } from './governance-contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'baton-store-gov-'));
 let counter = 0;
@@ -43,7 +43,7 @@ describe('SQLite: the audit log', () => {
   it('verification finds an entry edited in the file', async () => {
     const file = freshFile();
     const store = await openSqliteStore({ file });
-    for (const action of ['one', 'two', 'three']) await store.audit.append(auditEntry(action));
+    for (const action of ['one', 'two', 'three']) await appendAudit(store, action);
     await store.close();
 
     const db = new Database(file);

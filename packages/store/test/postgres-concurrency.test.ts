@@ -4,7 +4,7 @@ import { openPostgresStore } from '../src/postgres/postgres-store.js';
 import type { Store } from '../src/store.js';
 import { randomSchema, schemaJanitor, TEST_PG_URL } from './backends.js';
 import { at, sampleSource } from './fixtures.js';
-import { auditEntry } from './governance-contract.js';
+import { appendAudit, auditEntry } from './governance-contract.js';
 import { queued, withFlow } from './reliability-contract.js';
 
 /**
@@ -71,9 +71,7 @@ describe('PostgreSQL: two stores on one schema', () => {
   });
 
   it('keeps the audit chain linear under concurrent appends from both stores', async () => {
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).audit.append(auditEntry(`concurrent-${i}`))),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(i % 2 ? a : b, `concurrent-${i}`)));
     const entries = await a.audit.all();
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(verifyAuditChain(entries)).toMatchObject({ ok: true, entries: 20 });

@@ -5,7 +5,7 @@ import { migratePostgres, openPostgresStore, PG_MIGRATIONS } from '../src/postgr
 import { MIGRATIONS } from '../src/sqlite/migrations.js';
 import { randomSchema, schemaJanitor, TEST_PG_URL } from './backends.js';
 import { at, changeNote, samplePlan, sampleSource } from './fixtures.js';
-import { auditEntry } from './governance-contract.js';
+import { appendAudit } from './governance-contract.js';
 
 const track = schemaJanitor();
 const fresh = () => track(randomSchema());
@@ -175,7 +175,7 @@ describe('PostgreSQL migrations', () => {
       now: at(1),
       author: 'ana',
     });
-    for (const action of ['one', 'two', 'three']) await store.audit.append(auditEntry(action));
+    for (const action of ['one', 'two', 'three']) await appendAudit(store, action);
     await expect(client.query(`UPDATE ${schema}.versions SET definition = '{}'`)).rejects.toThrow(
       /immutable/,
     );
