@@ -20,7 +20,9 @@ import {
   type RunInputRow,
   SUMMARY_COLUMNS,
   toRecord,
+  FINISHED_RUN_COLUMNS,
   finishedRunParams,
+  NEW_RUN_COLUMNS,
   newRunParams,
   toRunPage,
   type StatusCountRow,
@@ -67,27 +69,20 @@ function filterClauses(filter: RunFilter, params: unknown[]): string[] {
 
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
+const pgPlaceholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
+// Built once: the webhook path inserts a finished run per request.
+const INSERT_NEW_RUN = `INSERT INTO runs (${NEW_RUN_COLUMNS}) VALUES (${pgPlaceholders(17)})`;
+const INSERT_FINISHED_RUN = `INSERT INTO runs (${FINISHED_RUN_COLUMNS}) VALUES (${pgPlaceholders(19)})`;
+
 export class PgRuns implements RunRepository {
   constructor(private readonly sql: PgContext) {}
 
   async insert(run: NewRun): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
-         input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
-         lease_expires_at, attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      newRunParams(run),
-    );
+    await this.sql.run(INSERT_NEW_RUN, newRunParams(run));
   }
 
   async insertFinished(run: FinishedRun): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
-         input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
-         lease_expires_at, attempts, error, steps)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-      finishedRunParams(run),
-    );
+    await this.sql.run(INSERT_FINISHED_RUN, finishedRunParams(run));
   }
 
   async finish(runId: string, outcome: RunOutcome): Promise<boolean> {

@@ -56,6 +56,14 @@ export function toRecord(row: RunInputRow): RunRecord {
   };
 }
 
+/** The columns a new run's INSERT fills, in the order of `newRunParams`. */
+export const NEW_RUN_COLUMNS = `id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
+  input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
+  lease_expires_at, attempts`;
+
+/** The columns of a run stored finished, in the order of `finishedRunParams`. */
+export const FINISHED_RUN_COLUMNS = `${NEW_RUN_COLUMNS}, error, steps`;
+
 /** A new run's values in the INSERT's column order (id … attempts), as both backends insert them. */
 export function newRunParams(run: NewRun): unknown[] {
   // A duplicate executes nothing, so it is finished the moment it is recorded.

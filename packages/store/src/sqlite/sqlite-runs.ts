@@ -20,7 +20,9 @@ import {
   type RunInputRow,
   SUMMARY_COLUMNS,
   toRecord,
+  FINISHED_RUN_COLUMNS,
   finishedRunParams,
+  NEW_RUN_COLUMNS,
   newRunParams,
   toRunPage,
   type StatusCountRow,
@@ -73,6 +75,11 @@ function filterClauses(
   return { where, params };
 }
 
+const sqlitePlaceholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+// Built once: the webhook path inserts a finished run per request.
+const INSERT_NEW_RUN = `INSERT INTO runs (${NEW_RUN_COLUMNS}) VALUES (${sqlitePlaceholders(17)})`;
+const INSERT_FINISHED_RUN = `INSERT INTO runs (${FINISHED_RUN_COLUMNS}) VALUES (${sqlitePlaceholders(19)})`;
+
 /** The query of one page of runs (exported for the plan test). */
 export function runListQuery(
   query: RunQuery,
@@ -98,27 +105,13 @@ export class SqliteRuns implements RunRepository {
 
   insert(run: NewRun): Promise<void> {
     return this.sql.gate(() => {
-      this.sql
-        .stmt(
-          `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
-             input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
-             lease_expires_at, attempts)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(...newRunParams(run));
+      this.sql.stmt(INSERT_NEW_RUN).run(...newRunParams(run));
     });
   }
 
   insertFinished(run: FinishedRun): Promise<void> {
     return this.sql.gate(() => {
-      this.sql
-        .stmt(
-          `INSERT INTO runs (id, flow_id, version, status, record_key, idempotency_key, payload_hash, input,
-             input_sealed, received_at, started_at, finished_at, duration_ms, duplicate_of, lease_owner,
-             lease_expires_at, attempts, error, steps)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(...finishedRunParams(run));
+      this.sql.stmt(INSERT_FINISHED_RUN).run(...finishedRunParams(run));
     });
   }
 
