@@ -58,6 +58,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const FRAME_GOAL_MS = 16;
 /** `BENCH_EXTRA_CSS`: a style sheet added to the editor page, to try a CSS change without a build. */
 const EXTRA_CSS = process.env['BENCH_EXTRA_CSS'];
+/** `BENCH_EXTRA_JS`: a script added to the editor page after it opened (an experiment, as above). */
+const EXTRA_JS = process.env['BENCH_EXTRA_JS'];
 /** `BENCH_ONLY=costs|gaps`: one of the two frame measures (both by default). */
 const ONLY = process.env['BENCH_ONLY'];
 const COMPILE_GOAL_MS = 20;
@@ -230,6 +232,7 @@ async function openBaton(mode: Mode): Promise<CanvasRect> {
     await page.goto(`/flows/${id}`);
     await page.locator('.react-flow__node').first().waitFor();
     if (EXTRA_CSS) await page.addStyleTag({ content: EXTRA_CSS });
+    if (EXTRA_JS) await page.addScriptTag({ content: EXTRA_JS });
     const rect = await page.locator('.react-flow').boundingBox();
     if (!rect) throw new Error('no canvas on the editor page');
     return rect;
