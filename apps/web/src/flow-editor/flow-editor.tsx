@@ -11,6 +11,7 @@ import { useEditorActions } from './clipboard/use-editor-actions';
 import { useCanvasShortcuts } from './shortcuts/use-canvas-shortcuts';
 import { ShortcutHelp } from './shortcuts/shortcut-help';
 import { useLayoutOnImport } from './layout/use-layout-on-import';
+import { CHAIN_STEP_X } from './layout/auto-layout';
 import { CanvasTools } from './toolbar/canvas-tools';
 import { useLiveDiagnostics } from './diagnostics/use-live-diagnostics';
 import { useAutosave } from './autosave/use-autosave';
@@ -85,7 +86,7 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
         const siblings = state.source.edges.filter((e) => e.source.node === afterId).length;
         state.perform(addNodeAfter, {
           node,
-          position: { x: after.x + 280, y: after.y + siblings * 140 },
+          position: { x: after.x + CHAIN_STEP_X, y: after.y + siblings * 140 },
           afterId,
           edgeId: newEdgeId(),
           specOf: kindSpec,

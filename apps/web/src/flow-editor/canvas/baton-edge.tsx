@@ -45,10 +45,16 @@ export const BatonEdge = memo(function BatonEdge(props: EdgeProps<CanvasEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-edge-id={id}
           >
-            {label}
-            {edge.contract || edge.raci ? <EdgeBadges edge={edge} flowId={flowId} /> : null}
-            {errors + warnings > 0 ? (
-              <span className="baton-edge-count">{errors > 0 ? errors : warnings}</span>
+            <span className="baton-edge-text">
+              {label}
+              {errors + warnings > 0 ? (
+                <span className="baton-edge-count">{errors > 0 ? errors : warnings}</span>
+              ) : null}
+            </span>
+            {edge.contract || edge.raci ? (
+              <span className="baton-edge-badges">
+                <EdgeBadges edge={edge} flowId={flowId} />
+              </span>
             ) : null}
           </div>
         </EdgeLabelRenderer>

@@ -4,6 +4,16 @@ import type { FlowSource, Position } from '@baton/schema';
 /** The size a node has before React Flow measured it (matches .baton-node's CSS width). */
 export const DEFAULT_NODE_SIZE = { width: 220, height: 72 };
 
+/**
+ * The horizontal gap between a node and the next one in a chain: room for the edge label between
+ * them (two short lines, about 110 px wide at zoom 1) so it does not slide under either node. The
+ * examples and templates (examples/) use the same spacing.
+ */
+export const CHAIN_GAP_X = 140;
+
+/** Where the keyboard's "add after" puts the next node of a chain, from the previous one's left. */
+export const CHAIN_STEP_X = DEFAULT_NODE_SIZE.width + CHAIN_GAP_X;
+
 export interface LayoutOptions {
   /** Measured node sizes by id; unmeasured nodes use DEFAULT_NODE_SIZE. */
   sizes?: Record<string, { width: number; height: number }>;
@@ -19,7 +29,7 @@ export interface LayoutOptions {
 export function layoutPositions(source: FlowSource, options: LayoutOptions = {}): Record<string, Position> {
   const grid = options.grid ?? 10;
   const g = new Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 70, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: CHAIN_GAP_X, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of source.nodes) {
     const size = options.sizes?.[node.id] ?? DEFAULT_NODE_SIZE;
