@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import { systemClock } from '@baton/engine';
+import { WorkerReadiness } from '@baton/schema/api';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { connectionsPlugin } from '../plugins/connections-plugin.js';
@@ -16,16 +16,6 @@ import { OutboxRelay } from './outbox-relay.js';
 import { checkRedisDurability, pingRedis, probeConnection, queueConnection } from './redis-connection.js';
 import { RedisTargetThrottle } from './redis-target-throttle.js';
 import { RunQueue } from './run-queue.js';
-
-const Check = Type.Union([Type.Literal('ok'), Type.Literal('failing')]);
-const WorkerReady = Type.Object(
-  {
-    status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
-    checks: Type.Object({ database: Check, redis: Check, worker: Check }, { additionalProperties: false }),
-    concurrency: Type.Integer(),
-  },
-  { additionalProperties: false },
-);
 
 export interface WorkerProcess {
   /** The health server (`/healthz`, `/readyz`); listening once `start` resolved. */
@@ -118,7 +108,7 @@ export async function startWorker(config: Config): Promise<WorkerProcess> {
   app.get('/healthz', async () => ({ status: 'ok' as const }));
   app.get(
     '/readyz',
-    { schema: { response: { 200: WorkerReady, 503: WorkerReady } } },
+    { schema: { response: { 200: WorkerReadiness, 503: WorkerReadiness } } },
     async (_request, reply) => {
       const state = (ping: () => Promise<unknown>) =>
         ping().then(

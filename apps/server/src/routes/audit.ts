@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import { verifyAuditChain, type AuditEntry, type AuditFilter } from '@baton/store';
-import { AuditList, AuditQuery, AuditVerifyResponse, problems } from '@baton/schema/api';
+import { AuditCsv, AuditList, AuditQuery, AuditVerifyResponse, problems } from '@baton/schema/api';
 
 const CSV_COLUMNS = [
   'seq',
@@ -73,7 +72,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['audit'],
         querystring: AuditQuery,
-        response: { 200: Type.String({ description: 'text/csv' }), ...problems(400, 401) },
+        response: { 200: AuditCsv, ...problems(400, 401) },
       },
     },
     async (request, reply) => {

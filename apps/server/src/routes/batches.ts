@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { BatchFormat, BatchRecord, BatchReject } from '@baton/store';
 import {
   BatchList,
@@ -10,6 +9,7 @@ import {
   BatchView,
   FlowIdParams,
   problems,
+  RejectsFile,
   RejectsQuery,
 } from '@baton/schema/api';
 import { NotFoundProblem, Problem } from '../problems.js';
@@ -157,7 +157,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
         params: BatchParams,
         querystring: RejectsQuery,
         response: {
-          200: Type.String({ description: 'text/csv or application/x-ndjson' }),
+          200: RejectsFile,
           ...problems(400, 401, 403, 404),
         },
       },

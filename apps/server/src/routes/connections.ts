@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import {
   ConnectionInput,
   ConnectionList,
@@ -7,6 +6,7 @@ import {
   ConnectionTestResult,
   ConnectionView,
   NewConnection,
+  NoContent,
   problems,
 } from '@baton/schema/api';
 
@@ -72,7 +72,7 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['connections'],
         params: ConnectionParams,
-        response: { 204: Type.Null(), ...problems(404) },
+        response: { 204: NoContent, ...problems(404) },
       },
     },
     async (request, reply) => {

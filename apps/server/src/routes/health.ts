@@ -1,31 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-
-const Health = Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false });
-const Ready = Type.Object(
-  {
-    status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
-    checks: Type.Object(
-      {
-        database: Type.Union([Type.Literal('ok'), Type.Literal('failing')]),
-        /** Cluster mode only: the queue's Redis. */
-        redis: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('failing')])),
-      },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false },
-);
+import { Liveness, Readiness } from '@baton/schema/api';
 
 /** Liveness (the process answers) and readiness (the database answers too, and Redis in cluster mode). */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } } }, async () => ({
+  app.get('/healthz', { schema: { tags: ['health'], response: { 200: Liveness } } }, async () => ({
     status: 'ok' as const,
   }));
 
   app.get(
     '/readyz',
-    { schema: { tags: ['health'], response: { 200: Ready, 503: Ready } } },
+    { schema: { tags: ['health'], response: { 200: Readiness, 503: Readiness } } },
     async (request, reply) => {
       const check = async (name: string, ping: () => Promise<void>) =>
         ping().then(

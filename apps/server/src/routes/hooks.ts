@@ -1,27 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
 import type { Check } from '@baton/schema';
-import { problems, WebhookAccepted, WebhookBody, WebhookParams } from '@baton/schema/api';
+import {
+  HookHeaders,
+  HookQuery,
+  problems,
+  WebhookAccepted,
+  WebhookBody,
+  WebhookParams,
+  WebhookQueued,
+} from '@baton/schema/api';
 import { Problem, UnprocessableProblem } from '../problems.js';
 import { strictValidators } from '../strict-validators.js';
-
-const HookHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-});
-type HookHeaders = Static<typeof HookHeaders>;
-
-const HookQuery = Type.Object({
-  /** `?async=1`: answer 202 once the record is durably queued, without waiting for the run. */
-  async: Type.Optional(
-    Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')]),
-  ),
-});
-type HookQuery = Static<typeof HookQuery>;
-
-const WebhookQueued = Type.Object(
-  { runId: Type.String(), status: Type.Literal('queued'), version: Type.Integer() },
-  { additionalProperties: false },
-);
 
 /** 422 `record_rejected` with the failed checks, as `{field, rule, result, message}`. */
 function rejection(

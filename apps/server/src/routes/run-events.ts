@@ -1,12 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { RunEventsQuery } from '@baton/schema/api';
 import { RunFeed } from '../events/run-feed.js';
-
-const RunEventsQuery = Type.Object(
-  { flowId: Type.Optional(Type.String({ minLength: 1 })) },
-  { additionalProperties: false },
-);
-type RunEventsQuery = Static<typeof RunEventsQuery>;
 
 const HEARTBEAT_MS = 15_000;
 

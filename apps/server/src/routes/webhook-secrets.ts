@@ -1,21 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { FlowIdParams, problems } from '@baton/schema/api';
+import { FlowIdParams, problems, WebhookSecret } from '@baton/schema/api';
 import { newSecret } from '../auth/credentials.js';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from '../auth/webhook-signature.js';
 import { auditedChange } from '../governance/record-audit.js';
 import { NotFoundProblem } from '../problems.js';
-
-const WebhookSecret = Type.Object(
-  {
-    flowId: Type.String(),
-    secret: Type.String(),
-    header: Type.String(),
-    scheme: Type.String(),
-    toleranceSeconds: Type.Integer(),
-  },
-  { additionalProperties: false },
-);
 
 /**
  * A flow's webhook secret (admins only): made on first read, replaced by POST. It must be

@@ -13,11 +13,8 @@ export type DayBucket = MetricsReport['days'][number];
 export type BaselineInfo = NonNullable<MetricsReport['baselineInfo']>;
 export type PortfolioRow = Static<typeof Api.PortfolioRow>;
 
-export interface MetricsPeriodQuery {
-  from?: string | undefined;
-  to?: string | undefined;
-  version?: number | undefined;
-}
+/** A metrics report's period and version: the server's query without `bucket` and `format` (set here). */
+export type MetricsPeriodQuery = Pick<Static<typeof Api.MetricsQuery>, 'from' | 'to' | 'version'>;
 
 /** A rejected baseline CSV: the server lists its problems by line. */
 export interface CsvLineError {

@@ -5,8 +5,9 @@ import { request } from '../api/http';
 
 // Derived from the server's schemas (see api/api-types.ts).
 export type Owner = Static<typeof Api.OwnerView>;
-/** Create (`id` and `name` required by the server) or patch (everything optional). */
+/** The owner form's values: a patch (everything optional), plus the `id` of a new owner. */
 export type OwnerInput = Static<typeof Api.OwnerPatchBody> & { id?: string };
+export type NewOwner = Static<typeof Api.NewOwnerBody>;
 export type LookupEntry = Static<typeof Api.LookupEntry>;
 export type IssueCategory = LookupEntry['category'];
 export type FieldFailure = Static<typeof Api.FieldFailureView>;
@@ -25,7 +26,7 @@ const edgePath = (flowId: string, edgeId: string) =>
 
 export const ownersApi = {
   list: () => request<Static<typeof Api.OwnerList>>('/api/owners'),
-  create: (body: OwnerInput) => request<Owner>('/api/owners', { method: 'POST', body }),
+  create: (body: NewOwner) => request<Owner>('/api/owners', { method: 'POST', body }),
   update: (id: string, body: OwnerInput) =>
     request<Owner>(`/api/owners/${enc(id)}`, { method: 'PATCH', body }),
   remove: (id: string) => request<void>(`/api/owners/${enc(id)}`, { method: 'DELETE' }),

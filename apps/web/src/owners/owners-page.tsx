@@ -262,8 +262,9 @@ export function OwnersPage() {
               key={owners.data.items.length}
               initial={blank}
               editing={false}
-              onSave={async (body) => {
-                await ownersApi.create(body);
+              onSave={async ({ id = '', name = '', ...body }) => {
+                // The form starts blank and requires both; the server checks them again.
+                await ownersApi.create({ ...body, id, name });
                 changed();
               }}
             />

@@ -14,6 +14,11 @@ describe('HTTP API schemas', () => {
     for (const s of specifiers) expect(s).toMatch(/^(@sinclair\/typebox|\.\.?\/)/);
   });
 
+  it.each(sources.filter((f) => f !== 'index.ts'))('%s is re-exported from index.ts', (file) => {
+    const index = readFileSync(new URL('index.ts', dir), 'utf8');
+    expect(index).toContain(`export * from './${file.replace(/\.ts$/, '.js')}';`);
+  });
+
   it('gives every shared schema ($id) one definition', () => {
     const ids = Object.values(api)
       .map((v) => (typeof v === 'object' && v !== null ? (v as { $id?: unknown }).$id : undefined))

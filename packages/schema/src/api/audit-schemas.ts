@@ -50,3 +50,6 @@ export const AuditVerifyResponse = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** `GET /api/audit.csv`: the filtered entries as a CSV file. */
+export const AuditCsv = Type.String({ description: 'text/csv' });

@@ -70,3 +70,6 @@ export const RejectsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type RejectsQuery = Static<typeof RejectsQuery>;
+
+/** `GET /api/batches/:batchId/rejects`: the rejected rows as a file, in the format asked for. */
+export const RejectsFile = Type.String({ description: 'text/csv or application/x-ndjson' });

@@ -24,3 +24,5 @@ export * from './metrics-schemas.js';
 export * from './playbook-schemas.js';
 export * from './connection-schemas.js';
 export * from './dead-letter-schemas.js';
+export * from './health-schemas.js';
+export * from './webhook-secret-schemas.js';

@@ -75,11 +75,31 @@ export type RunsQuery = Static<typeof RunsQuery>;
 export const RunIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 export type RunIdParams = Static<typeof RunIdParams>;
 
+/** `GET /api/runs/events` (server-sent events): optionally one flow's runs only. */
+export const RunEventsQuery = Type.Object(
+  { flowId: Type.Optional(Type.String({ minLength: 1 })) },
+  { additionalProperties: false },
+);
+export type RunEventsQuery = Static<typeof RunEventsQuery>;
+
 /** A webhook record: any JSON object. */
 export const WebhookBody = Type.Object({}, { additionalProperties: true });
 
 export const WebhookParams = Type.Object({ flowId: Type.String({ minLength: 1, maxLength: 200 }) });
 export type WebhookParams = Static<typeof WebhookParams>;
+
+export const HookHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+});
+export type HookHeaders = Static<typeof HookHeaders>;
+
+export const HookQuery = Type.Object({
+  /** `?async=1`: answer 202 once the record is durably queued, without waiting for the run. */
+  async: Type.Optional(
+    Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')]),
+  ),
+});
+export type HookQuery = Static<typeof HookQuery>;
 
 export const WebhookAccepted = Type.Object(
   {
@@ -93,5 +113,11 @@ export const WebhookAccepted = Type.Object(
     duplicateOf: Type.Optional(Type.String()),
     originalStatus: Type.Optional(RunStatus),
   },
+  { additionalProperties: false },
+);
+
+/** `?async=1`: the record is durably queued; the run comes later. */
+export const WebhookQueued = Type.Object(
+  { runId: Type.String(), status: Type.Literal('queued'), version: Type.Integer() },
   { additionalProperties: false },
 );
