@@ -1,6 +1,7 @@
 import { createElement, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReactFlow, applyEdgeChanges, applyNodeChanges, type Edge, type Node } from '@xyflow/react';
+import { FIT_VIEW_OPTIONS } from '../../apps/web/src/flow-editor/canvas/fit-view.ts';
 
 /**
  * The bench's calibration page (canvas-reference.ts builds it): plain React Flow with the large
@@ -31,7 +32,7 @@ function ReferenceCanvas({ flow }: { flow: ReferenceFlow }) {
     // The same view limits and fit as Baton's canvas (flow-canvas.tsx), so the bench's zoom-in
     // lands on the same scale.
     fitView: true,
-    fitViewOptions: { padding: 0.15, maxZoom: 1.1 },
+    fitViewOptions: FIT_VIEW_OPTIONS,
     minZoom: 0.2,
     maxZoom: 2,
     onlyRenderVisibleElements: params.get('visible') === '1',

@@ -12,6 +12,7 @@ import { useCanvasShortcuts } from './shortcuts/use-canvas-shortcuts';
 import { ShortcutHelp } from './shortcuts/shortcut-help';
 import { useLayoutOnImport } from './layout/use-layout-on-import';
 import { CHAIN_STEP_X } from './layout/auto-layout';
+import { ANIMATED_FIT } from './canvas/fit-view';
 import { CanvasTools } from './toolbar/canvas-tools';
 import { useLiveDiagnostics } from './diagnostics/use-live-diagnostics';
 import { useAutosave } from './autosave/use-autosave';
@@ -99,7 +100,7 @@ function FlowEditorLayout({ flow, onPublished }: FlowEditorProps) {
         if (rect && placed) {
           const far = screenToFlowPosition({ x: rect.right, y: rect.bottom });
           if (placed.x + 220 > far.x || placed.y + 80 > far.y)
-            requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }));
+            requestAnimationFrame(() => void fitView(ANIMATED_FIT));
         }
         return;
       }

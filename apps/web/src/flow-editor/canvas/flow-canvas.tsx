@@ -7,7 +7,6 @@ import {
   type Connection,
   type EdgeChange,
   type EdgeTypes,
-  type FitViewOptions,
   type IsValidConnection,
   type NodeChange,
   type NodeTypes,
@@ -28,6 +27,7 @@ import { BatonEdge } from './baton-edge';
 import { createCanvasNodeBuilder, toCanvasEdges, type CanvasEdge, type CanvasNode } from './to-react-flow';
 import { CanvasEmptyHint } from './canvas-empty-hint';
 import { CanvasDots } from './canvas-dots';
+import { FIT_VIEW_OPTIONS } from './fit-view';
 import { RENDER_VISIBLE_ONLY_FROM, selectZoomedOut } from './level-of-detail';
 import './canvas.css';
 
@@ -53,7 +53,6 @@ const MINIMAP_STYLE = { width: 160, height: 110 };
 
 // Props React Flow copies into its store whenever their identity changes: a fresh object or array
 // per render would mean extra store updates (and every subscriber re-checked) on each drag frame.
-const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.15, maxZoom: 1.1 };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];

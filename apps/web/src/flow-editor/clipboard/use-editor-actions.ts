@@ -6,6 +6,7 @@ import { pasteNodes, applyLayout } from '../commands/paste-commands';
 import { removeElements } from '../commands/selection-commands';
 import { layoutPositions } from '../layout/auto-layout';
 import { GRID } from '../canvas/flow-canvas';
+import { ANIMATED_FIT } from '../canvas/fit-view';
 import {
   CLIPBOARD_FORMAT,
   PASTE_OFFSET,
@@ -86,14 +87,14 @@ export function useEditorActions(): EditorActions {
           positions: layoutPositions(state.source, { sizes: state.measured, grid: GRID }),
         });
         // Let React Flow take the new positions before framing them.
-        requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }));
+        requestAnimationFrame(() => void fitView(ANIMATED_FIT));
       },
       toggleSnap() {
         const state = store.getState();
         state.setSnapToGrid(!state.snapToGrid);
       },
       fit() {
-        void fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 });
+        void fitView(ANIMATED_FIT);
       },
       renameSelected() {
         const { selection } = store.getState();
