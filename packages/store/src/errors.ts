@@ -45,3 +45,20 @@ export class InvalidCursorError extends StoreError {
     this.name = 'InvalidCursorError';
   }
 }
+
+/**
+ * A SQLite transaction stayed open past its limit while other calls waited for it. The usual
+ * cause is a call through the store itself (not the transaction's `tx`) from inside the unit of
+ * work: it waits for the transaction to end, which waits for it, forever. The waiting calls fail
+ * with this instead, so the unit of work fails, rolls back and the connection is free again. Not
+ * a `StoreError`: it is a bug, and the server answers it as one (500).
+ */
+export class StoreTransactionStuckError extends Error {
+  constructor(readonly afterMs: number) {
+    super(
+      `a store transaction has been open for ${afterMs} ms with calls waiting for it: a call through ` +
+        'the store (not the transaction) from inside the unit of work?',
+    );
+    this.name = 'StoreTransactionStuckError';
+  }
+}

@@ -49,8 +49,9 @@ export interface Store extends Omit<Repositories, 'audit'> {
   readonly migration: MigrationState;
   /**
    * Unit of work: everything `fn` does through `tx` commits together or not at all. Inside `fn`
-   * use only `tx` (the store's own repositories wait for the transaction to end, so using them
-   * there would deadlock) and do no slow I/O: the transaction holds the database.
+   * use only `tx` (the store's own repositories wait for the transaction to end, so a call through
+   * them there waits for itself: on SQLite it fails with `StoreTransactionStuckError` after 30 s and
+   * the unit of work rolls back) and do no slow I/O: the transaction holds the database.
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; for readiness checks. */

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations, MIGRATIONS } from '../src/sqlite/migrations.js';
 import { openSqliteStore } from '../src/sqlite/sqlite-store.js';
+import { StoreTransactionStuckError } from '../src/errors.js';
 import { at, changeNote, samplePlan, sampleSource } from './fixtures.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -15,6 +16,74 @@ const freshFile = () => join(root, `db-${++counter}`, 'baton.sqlite');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describeStoreContract('SQLite', () => openSqliteStore({ file: freshFile() }));
+
+describe('SQLite transactions that would wait for themselves', () => {
+  it('a store call from inside a transaction fails once the transaction is stuck; the work rolls back', async () => {
+    const store = await openSqliteStore({ file: freshFile(), stuckTransactionMs: 150 });
+    try {
+      const attempt = store.transaction(async (tx) => {
+        await tx.flows.create({
+          id: 'inside',
+          name: 'I',
+          description: '',
+          draft: sampleSource(),
+          now: at(0),
+        });
+        // The mistake: the store's own repositories wait for this very transaction to end.
+        return store.flows.get('inside');
+      });
+      await expect(attempt).rejects.toBeInstanceOf(StoreTransactionStuckError);
+      // Rolled back, and the connection is free again for everyone.
+      expect(await store.flows.get('inside')).toBeNull();
+      await store.flows.create({
+        id: 'after',
+        name: 'A',
+        description: '',
+        draft: sampleSource(),
+        now: at(1),
+      });
+      expect((await store.flows.get('after'))?.name).toBe('A');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a nested transaction through the store fails the same way instead of hanging', async () => {
+    const store = await openSqliteStore({ file: freshFile(), stuckTransactionMs: 150 });
+    try {
+      const attempt = store.transaction(async () => store.transaction(async () => 'never'));
+      await expect(attempt).rejects.toBeInstanceOf(StoreTransactionStuckError);
+      await expect(store.ping()).resolves.toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('callers waiting behind a transaction that ends in time are served as usual', async () => {
+    const store = await openSqliteStore({ file: freshFile(), stuckTransactionMs: 150 });
+    try {
+      const waiting: Promise<unknown>[] = [];
+      await store.transaction(async (tx) => {
+        await tx.flows.create({
+          id: 'orders',
+          name: 'O',
+          description: '',
+          draft: sampleSource(),
+          now: at(0),
+        });
+        // Started while the transaction is open: it must see the committed row, not fail.
+        waiting.push(store.flows.get('orders'));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+      expect(await Promise.all(waiting)).toMatchObject([{ name: 'O' }]);
+      // The watchdog of the finished transaction does not fire into later waiters.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await store.flows.get('orders'))?.name).toBe('O');
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('SQLite migrations', () => {
   const latest = MIGRATIONS.at(-1)!.id;

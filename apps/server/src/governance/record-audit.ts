@@ -33,8 +33,9 @@ export function actorOf(request: FastifyRequest | null): string {
  * an auditor never finds a change without its entry, nor an entry without its change: a crash
  * or a failing append rolls the change back, and a failing change leaves no entry.
  *
- * `change` must use only `tx` (on SQLite `app.store` waits for this transaction to end, so
- * using it inside deadlocks) and do nothing slow: the transaction holds the database's write
+ * `change` must use only `tx` (on SQLite `app.store` waits for this transaction to end, so a
+ * call through it inside waits for itself until the store fails it with
+ * `StoreTransactionStuckError` and the change rolls back) and do nothing slow: the transaction holds the database's write
  * lock (SQLite) and, from the append on, the audit chain's lock (PostgreSQL). So hash
  * passwords, read what only shapes the answer and make HTTP calls before or after, never inside.
  * Entries are appended after `change`, last in the transaction, which keeps the chain's lock

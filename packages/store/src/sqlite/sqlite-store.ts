@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { MigrationState, Repositories, Store } from '../store.js';
+import { StoreTransactionStuckError } from '../errors.js';
 import { applyMigrations, currentMigration, LATEST_MIGRATION } from './migrations.js';
 import { SqlContext, type Gate } from './sql-context.js';
 import { SqliteAudit } from './sqlite-audit.js';
@@ -27,7 +28,14 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Stop migrating at this migration (tests use it to make an "old" file). */
   migrateTo?: number;
+  /**
+   * Calls waiting for a transaction fail after it has been open this long (ms; default 30 s):
+   * see `StoreTransactionStuckError`. Units of work take milliseconds; 30 s is never legitimate.
+   */
+  stuckTransactionMs?: number;
 }
+
+const DEFAULT_STUCK_TRANSACTION_MS = 30_000;
 
 function repositories(sql: SqlContext): Repositories {
   return {
@@ -72,15 +80,20 @@ class SqliteStore implements Store {
   readonly baselines;
   readonly playbook;
   private readonly tx: Repositories;
+  /**
+   * The open transaction: resolves when it ends, or rejects with `StoreTransactionStuckError`
+   * once it has been open `stuckTransactionMs` (everything waiting for it then fails).
+   */
   private busy: Promise<void> | null = null;
   private closed = false;
 
   constructor(
     private readonly db: Database.Database,
     readonly migration: MigrationState,
+    private readonly stuckTransactionMs: number = DEFAULT_STUCK_TRANSACTION_MS,
   ) {
     const gated: Gate = async (op) => {
-      while (this.busy) await this.busy;
+      if (this.busy) await this.untilFree();
       return op();
     };
     const direct: Gate = async (op) => op();
@@ -105,10 +118,28 @@ class SqliteStore implements Store {
     this.tx = repositories(sql.withGate(direct));
   }
 
-  async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
+  /** Waits for the open transaction, if any, to end; throws if it is stuck (see `busy`). */
+  private async untilFree(): Promise<void> {
     while (this.busy) await this.busy;
+  }
+
+  async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
+    if (this.busy) await this.untilFree();
     let release!: () => void;
-    this.busy = new Promise<void>((resolve) => (release = resolve));
+    let fail!: (error: Error) => void;
+    const busy = new Promise<void>((resolve, reject) => {
+      release = resolve;
+      fail = reject;
+    });
+    // Only waiters should see the rejection; with none waiting it must not be "unhandled".
+    busy.catch(() => undefined);
+    this.busy = busy;
+    // One timer per transaction, not per waiter: the runner's group commits are hot.
+    const watchdog = setTimeout(
+      () => fail(new StoreTransactionStuckError(this.stuckTransactionMs)),
+      this.stuckTransactionMs,
+    );
+    watchdog.unref();
     try {
       // IMMEDIATE takes the write lock now, so a concurrent writer (another process) waits at
       // BEGIN under busy_timeout instead of failing half-way through the unit of work.
@@ -122,19 +153,20 @@ class SqliteStore implements Store {
         throw error;
       }
     } finally {
+      clearTimeout(watchdog);
       this.busy = null;
       release();
     }
   }
 
   async ping(): Promise<void> {
-    while (this.busy) await this.busy;
+    await this.untilFree();
     this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    while (this.busy) await this.busy;
+    await this.untilFree();
     this.closed = true;
     this.db.close();
   }
@@ -154,7 +186,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     // resident) under webhook load; 4 MiB keeps the hot index pages, the OS page cache the rest.
     db.pragma('cache_size = -4096');
     const appliedNow = applyMigrations(db, options.migrateTo ?? LATEST_MIGRATION);
-    return new SqliteStore(db, { current: currentMigration(db), appliedNow });
+    return new SqliteStore(db, { current: currentMigration(db), appliedNow }, options.stuckTransactionMs);
   } catch (error) {
     db.close();
     throw error;
