@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginBody, LoginResponse, MeResponse, problems } from '@baton/schema/api';
+import { LoginBody, LoginResponse, MeResponse, problems, NoContent } from '@baton/schema/api';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../auth/passwords.js';
 import { callerOf } from '../auth/auth-plugin.js';
 import { newSecret, sessionCookie, SESSION_TTL_MS, sha256 } from '../auth/credentials.js';
@@ -69,7 +69,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: { 204: { type: 'null' }, ...problems(401, 403) } } },
+    { schema: { tags: ['auth'], response: { 204: NoContent, ...problems(401, 403) } } },
     async (request, reply) => {
       const caller = callerOf(request);
       await auditedChange(app, request, async (tx) => {

@@ -6,6 +6,7 @@ import {
   FlowIdParams,
   ManualBaselineBody,
   problems,
+  NoContent,
 } from '@baton/schema/api';
 import { auditedChange } from '../governance/record-audit.js';
 import { parseBaselineCsv } from '../metrics/baseline-csv.js';
@@ -136,7 +137,7 @@ export async function baselineRoutes(app: FastifyInstance): Promise<void> {
 
   app.delete<{ Params: FlowIdParams }>(
     '/api/flows/:id/baseline',
-    { schema: { tags, params: FlowIdParams, response: { 204: { type: 'null' }, ...problems(404) } } },
+    { schema: { tags, params: FlowIdParams, response: { 204: NoContent, ...problems(404) } } },
     async (request, reply) => {
       const { id } = request.params;
       await mustFindFlow(app, id);

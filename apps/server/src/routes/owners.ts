@@ -10,6 +10,7 @@ import {
   OwnerPatchBody,
   OwnerView,
   problems,
+  NoContent,
 } from '@baton/schema/api';
 import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '../problems.js';
 import { describeReferences, ownerReferences } from '../owners/owner-references.js';
@@ -119,7 +120,7 @@ export async function ownerRoutes(app: FastifyInstance): Promise<void> {
   app.delete<{ Params: OwnerIdParams }>(
     '/api/owners/:ownerId',
     {
-      schema: { tags, params: OwnerIdParams, response: { 204: { type: 'null' }, ...problems(404, 409) } },
+      schema: { tags, params: OwnerIdParams, response: { 204: NoContent, ...problems(404, 409) } },
     },
     async (request, reply) => {
       const { ownerId } = request.params;

@@ -10,6 +10,7 @@ import {
   CreateFlowFromCandidateResponse,
   NewCandidateBody,
   problems,
+  NoContent,
 } from '@baton/schema/api';
 import { candidateView, SCOPING_THRESHOLDS } from '../playbook/scoping.js';
 import { ConflictProblem, NotFoundProblem, Problem } from '../problems.js';
@@ -86,7 +87,7 @@ export async function playbookCandidateRoutes(app: FastifyInstance): Promise<voi
 
   app.delete<{ Params: CandidateParams }>(
     '/api/playbook/candidates/:candidateId',
-    { schema: { tags, params: CandidateParams, response: { 204: { type: 'null' }, ...problems(404) } } },
+    { schema: { tags, params: CandidateParams, response: { 204: NoContent, ...problems(404) } } },
     async (request, reply) => {
       if (!(await app.store.playbook.deleteCandidate(request.params.candidateId)))
         throw new NotFoundProblem('candidate_not_found', `no candidate ${request.params.candidateId}`);

@@ -9,6 +9,7 @@ import {
   RiskParams,
   RiskPatchBody,
   RiskView,
+  NoContent,
 } from '@baton/schema/api';
 import { NotFoundProblem, UnprocessableProblem } from '../problems.js';
 import { strictValidators } from '../strict-validators.js';
@@ -106,7 +107,7 @@ export async function playbookRiskRoutes(app: FastifyInstance): Promise<void> {
 
   app.delete<{ Params: RiskParams }>(
     '/api/flows/:id/risks/:riskId',
-    { schema: { tags, params: RiskParams, response: { 204: { type: 'null' }, ...problems(404) } } },
+    { schema: { tags, params: RiskParams, response: { 204: NoContent, ...problems(404) } } },
     async (request, reply) => {
       await riskOr404(request.params.id, request.params.riskId);
       await app.store.playbook.deleteRisk(request.params.riskId);

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { CreatedToken, CreateTokenBody, problems, TokenList, TokenParams } from '@baton/schema/api';
+import {
+  CreatedToken,
+  CreateTokenBody,
+  problems,
+  TokenList,
+  TokenParams,
+  NoContent,
+} from '@baton/schema/api';
 import { callerOf } from '../auth/auth-plugin.js';
 import { API_TOKEN_PREFIX, newSecret, sha256 } from '../auth/credentials.js';
 import { auditedChange } from '../governance/record-audit.js';
@@ -56,7 +63,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         params: TokenParams,
-        response: { 204: { type: 'null' }, ...problems(401, 403, 404) },
+        response: { 204: NoContent, ...problems(401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -6,7 +6,9 @@ import { request } from '../api/http';
 // Derived from the server's schemas (see api/api-types.ts).
 export type Owner = Static<typeof Api.OwnerView>;
 /** The owner form's values: a patch (everything optional), plus the `id` of a new owner. */
-export type OwnerInput = Static<typeof Api.OwnerPatchBody> & { id?: string };
+export type OwnerInput = OwnerPatch & { id?: string };
+/** What PATCH /api/owners/:id accepts: no `id` (an owner's id never changes). */
+export type OwnerPatch = Static<typeof Api.OwnerPatchBody>;
 export type NewOwner = Static<typeof Api.NewOwnerBody>;
 export type LookupEntry = Static<typeof Api.LookupEntry>;
 export type IssueCategory = LookupEntry['category'];
@@ -27,7 +29,7 @@ const edgePath = (flowId: string, edgeId: string) =>
 export const ownersApi = {
   list: () => request<Static<typeof Api.OwnerList>>('/api/owners'),
   create: (body: NewOwner) => request<Owner>('/api/owners', { method: 'POST', body }),
-  update: (id: string, body: OwnerInput) =>
+  update: (id: string, body: OwnerPatch) =>
     request<Owner>(`/api/owners/${enc(id)}`, { method: 'PATCH', body }),
   remove: (id: string) => request<void>(`/api/owners/${enc(id)}`, { method: 'DELETE' }),
   lookup: () => request<LookupList>('/api/owner-lookup'),

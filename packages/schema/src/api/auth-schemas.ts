@@ -96,5 +96,3 @@ export const UpdateUserBody = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
-
-export const NoContent = Type.Null();

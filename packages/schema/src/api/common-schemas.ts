@@ -38,3 +38,6 @@ export function problems(...statuses: number[]) {
   };
   return Object.fromEntries(statuses.map((s) => [s, response])) as Record<number, typeof response>;
 }
+
+/** The body of a 204 answer: none. */
+export const NoContent = Type.Null();
