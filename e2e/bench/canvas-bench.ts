@@ -9,7 +9,9 @@ import { TRACE_DIR, startTrace, stopTrace } from './canvas-trace.ts';
 import { CHROMIUM_ARGS } from '../chromium-args.ts';
 import { HEADLESS_SHELL, launchCostBrowser, type FrameDriver } from './canvas-frame-cost.ts';
 import {
+  DRAG_REACH,
   dragGesture,
+  edgeDragGesture,
   panGesture,
   playWithFrames,
   playWithMouse,
@@ -241,7 +243,8 @@ async function openBaton(mode: Mode): Promise<CanvasRect> {
 
 /**
  * The gestures on an opened canvas (Baton's or the reference's): zoom in to a working scale, then
- * pan, zoom and drag the fourth node in view (by its label where it has one, `grip`).
+ * pan, zoom, drag a node within the view (by its label where it has one, `grip`; see
+ * `nodeToDrag`) and drag one past the canvas edge (auto-pan, reported apart).
  */
 async function measureGestures(mode: Mode, grip?: string): Promise<Row[]> {
   const { page } = mode;
@@ -267,11 +270,26 @@ async function measureGestures(mode: Mode, grip?: string): Promise<Row[]> {
   rows.push(await measure(mode, zoomGesture(start), `${prefix}zoom`));
 
   const from = await setup(mode, async () => {
-    const point = await page.evaluate(fourthNodeInView, grip ?? null);
+    const point = await page.evaluate(nodeToDrag, { grip: grip ?? null, reach: DRAG_REACH });
     if (!point) throw new Error('no node to drag');
+    if (process.env['BENCH_COST_DEBUG'])
+      console.log(
+        `${mode.name ?? mode.kind} drag from ${JSON.stringify(point)} in pane ${JSON.stringify(await page.evaluate(() => document.querySelector('.react-flow__pane')!.getBoundingClientRect()))}`,
+      );
     return point;
   });
   rows.push(await measure(mode, dragGesture(from), `${prefix}drag`));
+
+  // The same kind of drag taken past the right edge: React Flow's auto-pan (reported, not judged).
+  const edge = await setup(mode, async () => {
+    const point = await page.evaluate(nodeToDrag, { grip: grip ?? null, reach: DRAG_REACH });
+    if (!point) throw new Error('no node to drag');
+    const pane = await page.evaluate(
+      () => document.querySelector('.react-flow__pane')!.getBoundingClientRect().right,
+    );
+    return { from: point, toX: pane + 40 };
+  });
+  rows.push(await measure(mode, edgeDragGesture(edge.from, edge.toX), `${prefix}edge-drag`));
   return rows;
 }
 
@@ -343,21 +361,41 @@ async function measureCosts(): Promise<Row[]> {
 const BATON_GRIP = '.baton-node-label';
 
 /**
- * The centre of the fourth node (in document order) that overlaps the canvas, or of its `grip`
- * element. The nodes in the document are not all in view: React Flow keeps a dragged node, and
- * Baton a margin around the view (render-region.ts), mounted.
+ * Where the node drag starts: the centre (of its `grip` element, else the node) of the first node
+ * in document order that lies in the canvas with the whole drag, `reach` further, clear of React
+ * Flow's auto-pan zone (40 px along the pane's edges) and of the tool strip over its top. So the
+ * gesture is a drag within the view on every page: picked as "the fourth node in view" it started
+ * near the right edge on Baton's page (larger nodes, another order) and its last moves dragged
+ * the node off the canvas, where React Flow auto-pans, while on the bare page it stayed inside.
+ * Falls back to the fourth node in view.
  */
-function fourthNodeInView(grip: string | null): { x: number; y: number } | null {
+function nodeToDrag(args: {
+  grip: string | null;
+  reach: { x: number; y: number };
+}): { x: number; y: number } | null {
+  const { grip, reach } = args;
   const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+  const margin = 60;
+  const top = 80;
+  const centreOf = (node: Element) => {
+    const box = ((grip ? node.querySelector(grip) : null) ?? node).getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
   const inView = [...document.querySelectorAll('.react-flow__node')].filter((node) => {
     const box = node.getBoundingClientRect();
     return box.right > pane.left && box.left < pane.right && box.bottom > pane.top && box.top < pane.bottom;
   });
-  const node = inView[3];
-  const target = (grip ? node?.querySelector(grip) : null) ?? node;
-  if (!target) return null;
-  const box = target.getBoundingClientRect();
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const inside = inView.find((node) => {
+    const c = centreOf(node);
+    return (
+      c.x >= pane.left + margin &&
+      c.x + reach.x <= pane.right - margin &&
+      c.y >= pane.top + top &&
+      c.y + reach.y <= pane.bottom - margin
+    );
+  });
+  const node = inside ?? inView[3];
+  return node ? centreOf(node) : null;
 }
 /** The calibration rows: bare React Flow on the same graph, same gestures (canvas-reference.ts). */
 async function measureReference(newMode: () => Promise<Mode>, rect: CanvasRect): Promise<Row[]> {

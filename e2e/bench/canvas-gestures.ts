@@ -34,13 +34,34 @@ export function zoomGesture(at: { x: number; y: number }): Gesture {
   return { name: 'zoom', label: 'zoom (20 wheel steps)', actions: [{ type: 'move', ...at }, ...wheels] };
 }
 
+/** The node drag: 80 moves of (4, 2) px, so the pointer travels `DRAG_REACH` from its start. */
+const DRAG_MOVES = 80;
+const DRAG_STEP = { x: 4, y: 2 };
+export const DRAG_REACH = { x: DRAG_MOVES * DRAG_STEP.x, y: DRAG_MOVES * DRAG_STEP.y };
+
 export function dragGesture(from: { x: number; y: number }): Gesture {
   const moves: Action[] = [];
-  for (let i = 1; i <= 80; i += 1)
-    moves.push({ type: 'move', x: from.x + i * 4, y: from.y + i * 2, measure: true });
+  for (let i = 1; i <= DRAG_MOVES; i += 1)
+    moves.push({ type: 'move', x: from.x + i * DRAG_STEP.x, y: from.y + i * DRAG_STEP.y, measure: true });
   return {
     name: 'drag',
     label: 'node drag (80 moves)',
+    actions: [{ type: 'move', ...from }, { type: 'down' }, ...moves, { type: 'up' }],
+  };
+}
+
+/**
+ * A node dragged past the canvas's right edge: 80 moves from `from` to `toX` (beyond the edge), so
+ * the last part of the gesture runs in React Flow's auto-pan, which moves the viewport every frame.
+ * Reported beside the goal, not judged against it: it measures auto-pan, not a drag.
+ */
+export function edgeDragGesture(from: { x: number; y: number }, toX: number): Gesture {
+  const moves: Action[] = [];
+  for (let i = 1; i <= DRAG_MOVES; i += 1)
+    moves.push({ type: 'move', x: from.x + ((toX - from.x) * i) / DRAG_MOVES, y: from.y, measure: true });
+  return {
+    name: 'edge-drag',
+    label: 'node drag past the canvas edge (80 moves, auto-pan)',
     actions: [{ type: 'move', ...from }, { type: 'down' }, ...moves, { type: 'up' }],
   };
 }
