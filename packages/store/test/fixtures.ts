@@ -54,3 +54,8 @@ export function sampleStep(seq: number, overrides: Partial<Step> = {}): Step {
 export function at(minute: number): string {
   return new Date(Date.UTC(2026, 2, 15, 9, minute)).toISOString();
 }
+
+/** What `flows.create` takes for a plain flow: the sample draft, created at `minute`. */
+export function newFlow(id: string, name: string, minute = 0) {
+  return { id, name, description: '', draft: sampleSource(), now: at(minute) };
+}

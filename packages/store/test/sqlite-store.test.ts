@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations, MIGRATIONS } from '../src/sqlite/migrations.js';
 import { openSqliteStore } from '../src/sqlite/sqlite-store.js';
 import { StoreTransactionStuckError } from '../src/errors.js';
-import { at, changeNote, samplePlan, sampleSource } from './fixtures.js';
+import { at, changeNote, newFlow, samplePlan, sampleSource } from './fixtures.js';
 import { describeStoreContract } from './store-contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'baton-store-'));
@@ -22,26 +22,14 @@ describe('SQLite transactions that would wait for themselves', () => {
     const store = await openSqliteStore({ file: freshFile(), stuckTransactionMs: 150 });
     try {
       const attempt = store.transaction(async (tx) => {
-        await tx.flows.create({
-          id: 'inside',
-          name: 'I',
-          description: '',
-          draft: sampleSource(),
-          now: at(0),
-        });
+        await tx.flows.create(newFlow('inside', 'I'));
         // The mistake: the store's own repositories wait for this very transaction to end.
         return store.flows.get('inside');
       });
       await expect(attempt).rejects.toBeInstanceOf(StoreTransactionStuckError);
       // Rolled back, and the connection is free again for everyone.
       expect(await store.flows.get('inside')).toBeNull();
-      await store.flows.create({
-        id: 'after',
-        name: 'A',
-        description: '',
-        draft: sampleSource(),
-        now: at(1),
-      });
+      await store.flows.create(newFlow('after', 'A', 1));
       expect((await store.flows.get('after'))?.name).toBe('A');
     } finally {
       await store.close();
@@ -64,13 +52,7 @@ describe('SQLite transactions that would wait for themselves', () => {
     try {
       const waiting: Promise<unknown>[] = [];
       await store.transaction(async (tx) => {
-        await tx.flows.create({
-          id: 'orders',
-          name: 'O',
-          description: '',
-          draft: sampleSource(),
-          now: at(0),
-        });
+        await tx.flows.create(newFlow('orders', 'O'));
         // Started while the transaction is open: it must see the committed row, not fail.
         waiting.push(store.flows.get('orders'));
         await new Promise((resolve) => setTimeout(resolve, 20));
