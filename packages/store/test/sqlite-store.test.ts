@@ -67,6 +67,32 @@ describe('SQLite transactions that would wait for themselves', () => {
   });
 });
 
+describe('SQLite transactions queue', () => {
+  it('transactions and reads started while one is open run one at a time, none inside another', async () => {
+    const store = await openSqliteStore({ file: freshFile() });
+    try {
+      let inside = 0;
+      let most = 0;
+      const unit = (id: string) =>
+        store.transaction(async (tx) => {
+          inside += 1;
+          most = Math.max(most, inside);
+          await tx.flows.create(newFlow(id, id));
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          inside -= 1;
+        });
+      // Many waiters wake on the same release: each must claim the connection on its own.
+      const work = [unit('f0'), ...Array.from({ length: 6 }, (_, i) => unit(`f${i + 1}`))];
+      const reads = Array.from({ length: 6 }, () => store.flows.count());
+      await Promise.all([...work, ...reads]);
+      expect(most).toBe(1);
+      expect(await store.flows.count()).toBe(7);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('SQLite migrations', () => {
   const latest = MIGRATIONS.at(-1)!.id;
 

@@ -93,7 +93,9 @@ class SqliteStore implements Store {
     private readonly stuckTransactionMs: number = DEFAULT_STUCK_TRANSACTION_MS,
   ) {
     const gated: Gate = async (op) => {
-      if (this.busy) await this.untilFree();
+      // Checked and acted on in one continuation: a helper awaited here would add a tick in which
+      // a transaction could begin, and `op` would silently join it.
+      while (this.busy) await this.busy;
       return op();
     };
     const direct: Gate = async (op) => op();
@@ -118,13 +120,10 @@ class SqliteStore implements Store {
     this.tx = repositories(sql.withGate(direct));
   }
 
-  /** Waits for the open transaction, if any, to end; throws if it is stuck (see `busy`). */
-  private async untilFree(): Promise<void> {
-    while (this.busy) await this.busy;
-  }
-
   async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
-    if (this.busy) await this.untilFree();
+    // The last check and the claim below run in one continuation (see `gated`); a waiter behind a
+    // stuck transaction throws here (see `busy`).
+    while (this.busy) await this.busy;
     let release!: () => void;
     let fail!: (error: Error) => void;
     const busy = new Promise<void>((resolve, reject) => {
@@ -160,13 +159,13 @@ class SqliteStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await this.untilFree();
+    while (this.busy) await this.busy;
     this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.untilFree();
+    while (this.busy) await this.busy;
     this.closed = true;
     this.db.close();
   }
