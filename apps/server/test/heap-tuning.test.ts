@@ -24,10 +24,13 @@ describe('heap tuning (peak RSS under load, issue 5)', () => {
   it('holds the young generation while loading, then lets it grow only to the cap', () => {
     const cap = 2 * 4 * 1024 * 1024; // both semi-spaces of the 4 MiB the child asks for
     const plain = youngGeneration('plain');
-    // The same allocations grow an untuned young generation past the cap (else this proves nothing).
+    // The same allocations grow an untuned young generation while loading and past the cap
+    // (else this proves nothing).
+    expect(plain.whileLoading).toBeGreaterThan(plain.start);
     expect(plain.peak).toBeGreaterThan(cap);
     const tuned = youngGeneration('tuned');
-    expect(tuned.whileLoading).toBe(tuned.start);
+    // Held: never grown. V8 may still shrink it after a quiet scavenge (seen once in CI: 4 → 2 MiB).
+    expect(tuned.whileLoading).toBeLessThanOrEqual(tuned.start);
     expect(tuned.peak).toBeLessThanOrEqual(cap);
   });
 });
