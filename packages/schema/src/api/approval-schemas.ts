@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Timestamp } from './common-schemas.js';
+import { Timestamp, NullableString } from './common-schemas.js';
 import { ChangeNote, RequiredSignOff, VersionReviewFields, VersionState } from './flow-schemas.js';
 
 export const ApproveBody = Type.Union([
@@ -64,7 +64,7 @@ export const ApprovalItem = Type.Object(
     pendingSignOffs: Type.Array(RequiredSignOff),
     /** Whether this caller could approve it now, and if not, why. */
     canApprove: Type.Boolean(),
-    cannotApproveReason: Type.Union([Type.String(), Type.Null()]),
+    cannotApproveReason: NullableString,
     /** For owners: the fields of theirs this version waits on them for. */
     awaitingMySignOff: Type.Array(Type.String()),
     ...VersionReviewFields,
@@ -118,7 +118,7 @@ export const DiffResponse = Type.Object(
           breaking: Type.Boolean(),
           changes: Type.Array(
             Type.Object({
-              field: Type.Union([Type.String(), Type.Null()]),
+              field: NullableString,
               change: Type.String(),
               breaking: Type.Boolean(),
               detail: Type.Optional(Type.String()),

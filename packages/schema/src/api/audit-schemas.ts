@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Timestamp } from './common-schemas.js';
+import { Timestamp, NullableString } from './common-schemas.js';
 
 export const AuditEntrySchema = Type.Object(
   {
@@ -9,9 +9,9 @@ export const AuditEntrySchema = Type.Object(
     action: Type.String(),
     targetKind: Type.String(),
     targetId: Type.String(),
-    beforeHash: Type.Union([Type.String(), Type.Null()]),
-    afterHash: Type.Union([Type.String(), Type.Null()]),
-    reason: Type.Union([Type.String(), Type.Null()]),
+    beforeHash: NullableString,
+    afterHash: NullableString,
+    reason: NullableString,
     details: Type.Record(Type.String(), Type.Unknown()),
     prevHash: Type.String(),
     hash: Type.String(),
@@ -45,8 +45,8 @@ export const AuditVerifyResponse = Type.Object(
     ok: Type.Boolean(),
     entries: Type.Integer(),
     brokenAt: Type.Union([Type.Integer(), Type.Null()]),
-    problem: Type.Union([Type.String(), Type.Null()]),
-    headHash: Type.Union([Type.String(), Type.Null()]),
+    problem: NullableString,
+    headHash: NullableString,
   },
   { additionalProperties: false },
 );

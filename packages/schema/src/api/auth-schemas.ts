@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from '../enums.js';
-import { NullableTimestamp, Timestamp } from './common-schemas.js';
+import { NullableTimestamp, Timestamp, NullableString } from './common-schemas.js';
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
@@ -10,7 +10,7 @@ export const UserSchema = Type.Object(
     username: Type.String(),
     displayName: Type.String(),
     role: RoleSchema,
-    ownerId: Type.Union([Type.String(), Type.Null()]),
+    ownerId: NullableString,
     disabled: Type.Boolean(),
     createdAt: Timestamp,
   },
@@ -36,7 +36,7 @@ export const MeResponse = Type.Object(
     user: UserSchema,
     via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
     /** For a session: the token to echo as X-CSRF-Token (after a reload the page asks here). */
-    csrfToken: Type.Union([Type.String(), Type.Null()]),
+    csrfToken: NullableString,
   },
   { additionalProperties: false },
 );

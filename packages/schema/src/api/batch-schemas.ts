@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { NullableString } from './common-schemas.js';
 
 const Count = Type.Integer({ minimum: 0 });
 
@@ -22,7 +23,7 @@ export const BatchView = Type.Object(
     flowId: Type.String(),
     version: Type.Integer(),
     format: Type.Union([Type.Literal('csv'), Type.Literal('jsonl')]),
-    fileName: Type.Union([Type.String(), Type.Null()]),
+    fileName: NullableString,
     state: Type.Union([
       Type.Literal('receiving'),
       Type.Literal('running'),
@@ -35,10 +36,10 @@ export const BatchView = Type.Object(
     /** Rows that became rejects: malformed lines plus rejected and failed runs. */
     rejects: Count,
     bytes: Count,
-    createdBy: Type.Union([Type.String(), Type.Null()]),
+    createdBy: NullableString,
     createdAt: Type.String(),
-    finishedAt: Type.Union([Type.String(), Type.Null()]),
-    error: Type.Union([Type.String(), Type.Null()]),
+    finishedAt: NullableString,
+    error: NullableString,
   },
   { additionalProperties: false },
 );

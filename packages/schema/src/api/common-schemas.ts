@@ -14,6 +14,7 @@ export type VersionParams = Static<typeof VersionParams>;
 
 export const Timestamp = Type.String({ format: 'date-time' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
+export const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 /**
  * RFC 9457 problem document. Extensions (`runId`, `checks`, `diagnostics`, `errors`…) are

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { NullableString } from './common-schemas.js';
 import { Contract, Diagnostic } from '../index.js';
 
 export const EdgeParams = Type.Object({
@@ -9,7 +10,7 @@ export type EdgeParams = Static<typeof EdgeParams>;
 
 export const ContractChangeView = Type.Object(
   {
-    field: Type.Union([Type.String(), Type.Null()]),
+    field: NullableString,
     change: Type.String(),
     breaking: Type.Boolean(),
     detail: Type.Optional(Type.String()),

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { NullableString } from './common-schemas.js';
 
 /** Dead letters (failed runs waiting for a person) and retrying them, one or many. */
 export const DeadLetterView = Type.Object(
@@ -6,7 +7,7 @@ export const DeadLetterView = Type.Object(
     runId: Type.String(),
     flowId: Type.String(),
     version: Type.Integer(),
-    recordKey: Type.Union([Type.String(), Type.Null()]),
+    recordKey: NullableString,
     error: Type.String(),
     attempts: Type.Array(
       Type.Object(
@@ -15,8 +16,8 @@ export const DeadLetterView = Type.Object(
       ),
     ),
     createdAt: Type.String(),
-    retriedBy: Type.Union([Type.String(), Type.Null()]),
-    retriedAt: Type.Union([Type.String(), Type.Null()]),
+    retriedBy: NullableString,
+    retriedAt: NullableString,
   },
   { additionalProperties: false },
 );
@@ -41,8 +42,8 @@ export const RetryResult = Type.Object(
     retryOf: Type.String(),
     status: Type.String(),
     version: Type.Integer(),
-    recordKey: Type.Union([Type.String(), Type.Null()]),
-    error: Type.Union([Type.String(), Type.Null()]),
+    recordKey: NullableString,
+    error: NullableString,
   },
   { additionalProperties: false },
 );
@@ -59,10 +60,10 @@ export const RetryManyResult = Type.Object(
       Type.Object(
         {
           retryOf: Type.String(),
-          runId: Type.Union([Type.String(), Type.Null()]),
+          runId: NullableString,
           status: Type.String(),
           code: Type.Optional(Type.String()),
-          error: Type.Union([Type.String(), Type.Null()]),
+          error: NullableString,
         },
         { additionalProperties: false },
       ),

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Diagnostic, FlowSource, Plan, Trace } from '../index.js';
 import { VERSION_STATES } from '../enums.js';
-import { FLOW_ID_PATTERN, NullableTimestamp, Timestamp } from './common-schemas.js';
+import { FLOW_ID_PATTERN, NullableTimestamp, Timestamp, NullableString } from './common-schemas.js';
 import { WhatIfReport } from './replay-schemas.js';
 
 /** What a flow's list entry and its detail share. */
@@ -47,8 +47,6 @@ export const ChangeNote = Type.Object(
   },
   { $id: 'ChangeNote', additionalProperties: false },
 );
-
-const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 export const RequiredSignOff = Type.Object(
   { ownerId: Type.String(), fields: Type.Array(Type.String()) },

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ContractField, Diagnostic } from '../index.js';
 import { ISSUE_CATEGORIES, OWNER_KINDS } from '../enums.js';
-import { Timestamp } from './common-schemas.js';
+import { Timestamp, NullableString } from './common-schemas.js';
 
 const OwnerId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 const WebhookUrl = Type.String({ pattern: '^https?://', maxLength: 2000 });
@@ -15,8 +15,8 @@ export const OwnerView = Type.Object(
     id: Type.String(),
     name: Type.String(),
     kind: Type.Union(OWNER_KINDS.map((k) => Type.Literal(k))),
-    email: Type.Union([Type.String(), Type.Null()]),
-    webhookUrl: Type.Union([Type.String(), Type.Null()]),
+    email: NullableString,
+    webhookUrl: NullableString,
     hasWebhookSecret: Type.Boolean(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -51,8 +51,8 @@ export const LookupEntry = Type.Object(
   {
     category: IssueCategory,
     label: Type.String(),
-    ownerId: Type.Union([Type.String(), Type.Null()]),
-    ownerName: Type.Union([Type.String(), Type.Null()]),
+    ownerId: NullableString,
+    ownerName: NullableString,
   },
   { additionalProperties: false },
 );
@@ -70,7 +70,7 @@ export const FieldFailureView = Type.Object(
     runId: Type.String(),
     flowId: Type.String(),
     field: Type.String(),
-    rule: Type.Union([Type.String(), Type.Null()]),
+    rule: NullableString,
     message: Type.String(),
     kind: Type.String(),
     createdAt: Timestamp,
@@ -109,12 +109,12 @@ export const FieldRulesPatch = Type.Object(
     allowed: Type.Optional(
       Type.Union([Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean()])), Type.Null()]),
     ),
-    pattern: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    pattern: Type.Optional(NullableString),
     min: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     max: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     minLength: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
     maxLength: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
-    description: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    description: Type.Optional(NullableString),
     onFail: Type.Optional(
       Type.Union([
         Type.Object(

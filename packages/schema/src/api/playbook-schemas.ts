@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BACKLOG_STATUSES, RISK_STATUSES } from '../enums.js';
-import { NullableTimestamp, Timestamp } from './common-schemas.js';
+import { NullableTimestamp, Timestamp, NullableString } from './common-schemas.js';
 
 const Score = Type.Integer({ minimum: 1, maximum: 5 });
 const ShortText = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
@@ -23,7 +23,7 @@ export const CandidateView = Type.Object(
     impact: Type.Integer(),
     notes: Type.String(),
     rationale: Type.String(),
-    flowId: Type.Union([Type.String(), Type.Null()]),
+    flowId: NullableString,
     /** Upper-right quadrant of the scoping grid: frequent and high impact. */
     quadrant: Type.Union([
       Type.Literal('pilot'),
@@ -86,7 +86,7 @@ export const RiskView = Type.Object(
     impact: Type.Integer(),
     score: Type.Integer(),
     mitigation: Type.String(),
-    ownerId: Type.Union([Type.String(), Type.Null()]),
+    ownerId: NullableString,
     status: RiskStatus,
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -123,9 +123,9 @@ const LookupRow = Type.Object(
   {
     category: Type.String(),
     label: Type.String(),
-    ownerId: Type.Union([Type.String(), Type.Null()]),
-    ownerName: Type.Union([Type.String(), Type.Null()]),
-    contact: Type.Union([Type.String(), Type.Null()]),
+    ownerId: NullableString,
+    ownerName: NullableString,
+    contact: NullableString,
     escalation: Type.String(),
   },
   { additionalProperties: false },
@@ -137,7 +137,7 @@ export const RunbookView = Type.Object(
     /** null: the flow has no runbook yet (or the version shipped before there was one). */
     revision: Type.Union([Type.Integer(), Type.Null()]),
     body: Type.String(),
-    author: Type.Union([Type.String(), Type.Null()]),
+    author: NullableString,
     savedAt: NullableTimestamp,
     /** The version asked for, when the runbook is shown as of a version. */
     version: Type.Union([Type.Integer(), Type.Null()]),
@@ -157,7 +157,7 @@ export const RunbookRevisionList = Type.Object(
       Type.Object(
         {
           revision: Type.Integer(),
-          author: Type.Union([Type.String(), Type.Null()]),
+          author: NullableString,
           createdAt: Timestamp,
           /** Versions published with this revision. */
           versions: Type.Array(Type.Integer()),
@@ -272,7 +272,7 @@ export const RetrospectiveView = Type.Object(
     flowId: Type.String(),
     wentWell: Type.String(),
     wentBadly: Type.String(),
-    author: Type.Union([Type.String(), Type.Null()]),
+    author: NullableString,
     createdAt: Timestamp,
     items: Type.Array(BacklogItemView),
   },

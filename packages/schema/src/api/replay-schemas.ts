@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { NullableString } from './common-schemas.js';
 import { RunStatus, StepStatus, Trace, NodeKind } from '../index.js';
 import { runFilterProperties } from './run-schemas.js';
 
@@ -20,7 +21,7 @@ const FieldChange = Type.Object(
 
 const StepSide = Type.Union([
   Type.Object(
-    { seq: Type.Integer(), status: StepStatus, port: Type.Union([Type.String(), Type.Null()]) },
+    { seq: Type.Integer(), status: StepStatus, port: NullableString },
     { additionalProperties: false },
   ),
   Type.Null(),
@@ -29,9 +30,9 @@ const StepSide = Type.Union([
 const CheckRef = Type.Object(
   {
     rule: Type.String(),
-    field: Type.Union([Type.String(), Type.Null()]),
+    field: NullableString,
     result: Type.String(),
-    message: Type.Union([Type.String(), Type.Null()]),
+    message: NullableString,
   },
   { additionalProperties: false },
 );
@@ -40,8 +41,8 @@ export const TraceDiff = Type.Object(
   {
     outcome: Type.Object({ before: Type.String(), after: Type.String(), changed: Type.Boolean() }),
     recordKey: Type.Object({
-      before: Type.Union([Type.String(), Type.Null()]),
-      after: Type.Union([Type.String(), Type.Null()]),
+      before: NullableString,
+      after: NullableString,
     }),
     steps: Type.Array(
       Type.Object(
@@ -56,8 +57,8 @@ export const TraceDiff = Type.Object(
           stoppedFailing: Type.Array(CheckRef),
           write: Type.Union([
             Type.Object({
-              before: Type.Union([Type.String(), Type.Null()]),
-              after: Type.Union([Type.String(), Type.Null()]),
+              before: NullableString,
+              after: NullableString,
             }),
             Type.Null(),
           ]),
@@ -100,7 +101,7 @@ export type WhatIfBody = Static<typeof WhatIfBody>;
 
 const RuleCount = Type.Object({
   rule: Type.String(),
-  field: Type.Union([Type.String(), Type.Null()]),
+  field: NullableString,
   count: Type.Integer(),
 });
 
@@ -128,7 +129,7 @@ export const WhatIfReport = Type.Object(
     runs: Type.Array(
       Type.Object({
         runId: Type.String(),
-        recordKey: Type.Union([Type.String(), Type.Null()]),
+        recordKey: NullableString,
         before: RunStatus,
         after: RunStatus,
         outcomeChanged: Type.Boolean(),

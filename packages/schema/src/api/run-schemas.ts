@@ -1,20 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Check, RUN_STATUSES, RunStatus, Step } from '../index.js';
-import { NullableTimestamp, Timestamp } from './common-schemas.js';
+import { NullableTimestamp, Timestamp, NullableString } from './common-schemas.js';
 
 const runSummaryProperties = {
   id: Type.String(),
   flowId: Type.String(),
   version: Type.Integer(),
   status: RunStatus,
-  recordKey: Type.Union([Type.String(), Type.Null()]),
+  recordKey: NullableString,
   idempotencyKey: Type.String(),
   receivedAt: Timestamp,
   startedAt: NullableTimestamp,
   finishedAt: NullableTimestamp,
   durationMs: Type.Union([Type.Number(), Type.Null()]),
-  duplicateOf: Type.Union([Type.String(), Type.Null()]),
-  error: Type.Union([Type.String(), Type.Null()]),
+  duplicateOf: NullableString,
+  error: NullableString,
   /** Set when retention removed the run's input and steps. */
   purgedAt: Type.Optional(Timestamp),
 };
@@ -25,7 +25,7 @@ export const RunSummary = Type.Object(runSummaryProperties, {
 });
 
 export const RunPage = Type.Object(
-  { items: Type.Array(RunSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { items: Type.Array(RunSummary), nextCursor: NullableString },
   { additionalProperties: false },
 );
 
@@ -106,7 +106,7 @@ export const WebhookAccepted = Type.Object(
     runId: Type.String(),
     status: Type.Union([Type.Literal('succeeded'), Type.Literal('flagged'), Type.Literal('duplicate')]),
     version: Type.Integer(),
-    recordKey: Type.Union([Type.String(), Type.Null()]),
+    recordKey: NullableString,
     /** Flags raised on a `flagged` run. */
     checks: Type.Optional(Type.Array(Check)),
     /** For a duplicate: the run whose result this is, and that run's status. */

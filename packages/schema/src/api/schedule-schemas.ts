@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { NullableString } from './common-schemas.js';
 
 const Cursor = Type.Union([Type.String(), Type.Number(), Type.Null()]);
-const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 /** `GET /api/flows/:id/schedule`: the published version's schedule and how it has been doing. */
 export const ScheduleStatus = Type.Object(
