@@ -8,6 +8,7 @@ import { nodeSummary } from '../kinds/node-summary';
 import { Glyph } from '../../ui/glyph';
 import { kindColor } from '../../trace/kind-look';
 import type { CanvasNode } from './to-react-flow';
+import { compactLabel } from './level-of-detail';
 
 /**
  * The one node view for every kind; its look (glyph, colour, ports) comes from the kind's spec.
@@ -25,6 +26,7 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
   const warnings = counts?.warnings ?? 0;
   const state = errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : '';
   const multipleOutputs = (spec?.outputs.length ?? 0) > 1;
+  const name = node.label || spec?.title || node.kind;
 
   return (
     <div
@@ -33,6 +35,10 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
       data-testid="baton-node"
       data-node-id={id}
       data-kind={node.kind}
+      onDoubleClick={(event) => {
+        // The compact label is drawn over the hidden real one, which then gets no double-click.
+        if (!renaming && isCompact(event.currentTarget)) store.getState().setRenaming(id);
+      }}
     >
       {spec?.inputs.map((port) => (
         <Handle
@@ -48,7 +54,11 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
         <span className="baton-node-glyph">
           <Glyph name={spec?.palette.glyph ?? node.kind} />
         </span>
-        <div className="baton-node-titles">
+        <div
+          className="baton-node-titles"
+          // The compact body's label (canvas.css), drawn by CSS on large flows: none while renaming.
+          data-compact-label={renaming ? '' : compactLabel(name)}
+        >
           {renaming ? (
             <LabelEditor
               initial={node.label}
@@ -68,7 +78,7 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
                 store.getState().setRenaming(id);
               }}
             >
-              {node.label || spec?.title}
+              {name}
             </div>
           )}
           <div className="baton-node-kind">{spec?.title ?? node.kind}</div>
@@ -117,6 +127,11 @@ export const BatonNode = memo(function BatonNode({ id, selected }: NodeProps<Can
     </div>
   );
 });
+
+/** Whether the node's canvas shows compact bodies now (canvas.css, level of detail). */
+function isCompact(element: Element): boolean {
+  return Boolean(element.closest('.flow-canvas.is-large:is(.is-moving, [data-zoomed-out])'));
+}
 
 /**
  * The inline label field: Enter or leaving it commits (one `renameNode`), Escape cancels.

@@ -18,3 +18,14 @@ export const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < ZOOMED_OU
  */
 export const selectCompactEdges = (s: ReactFlowState) =>
   s.transform[2] < ZOOMED_OUT_BELOW && s.nodeLookup.size >= RENDER_VISIBLE_ONLY_FROM;
+
+/**
+ * The name a compact node body shows (canvas.css draws it without a clip, see there): names longer
+ * than ~24 characters, which would run past the node's edge at 13 px, are cut with an ellipsis.
+ */
+export const COMPACT_LABEL_CHARS = 24;
+
+export function compactLabel(name: string): string {
+  if (name.length <= COMPACT_LABEL_CHARS) return name;
+  return `${name.slice(0, COMPACT_LABEL_CHARS - 1).trimEnd()}…`;
+}
