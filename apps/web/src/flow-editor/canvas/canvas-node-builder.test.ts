@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySource, type FlowSource } from '@baton/schema';
-import { createCanvasNodeBuilder } from './to-react-flow';
+import { createCanvasEdgeBuilder, createCanvasNodeBuilder } from './to-react-flow';
 import { matchesPaletteQuery } from '../palette/palette';
 import { paletteKinds } from '../kinds/kind-catalog';
 
@@ -25,6 +25,42 @@ describe('canvas node builder', () => {
     const selected = build(source, { n_b: { x: 150, y: 10 } }, {}, { nodes: ['n_a'], edges: [] });
     expect(selected[0]?.selected).toBe(true);
     expect(selected[1]).toBe(dragging[1]);
+  });
+});
+
+describe('canvas edge builder', () => {
+  const edges: FlowSource['edges'] = [
+    {
+      id: 'e_1',
+      source: { node: 'n_a', port: 'out' },
+      target: { node: 'n_b', port: 'in' },
+      contract: null,
+      raci: null,
+    },
+    {
+      id: 'e_2',
+      source: { node: 'n_b', port: 'out' },
+      target: { node: 'n_c', port: 'in' },
+      contract: null,
+      raci: null,
+    },
+  ];
+
+  it('hands back the same object for every edge whose document edge and selection did not change', () => {
+    const build = createCanvasEdgeBuilder();
+    const first = build(edges, none);
+    const again = build([...edges], none);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    const selected = build(edges, { nodes: [], edges: ['e_2'] });
+    expect(selected[0]).toBe(first[0]);
+    expect(selected[1]).not.toBe(first[1]);
+    expect(selected[1]?.selected).toBe(true);
+    const edited = { ...edges[0]!, target: { node: 'n_c', port: 'in' } };
+    const after = build([edited, edges[1]!], { nodes: [], edges: ['e_2'] });
+    expect(after[0]).not.toBe(first[0]);
+    expect(after[0]).toMatchObject({ id: 'e_1', target: 'n_c', targetHandle: 'in' });
+    expect(after[1]).toBe(selected[1]);
   });
 });
 

@@ -24,7 +24,12 @@ import { newEdgeId } from '../commands/ids';
 import { kindSpec } from '../kinds/kind-catalog';
 import { BatonNode } from './baton-node';
 import { BatonEdge } from './baton-edge';
-import { createCanvasNodeBuilder, toCanvasEdges, type CanvasEdge, type CanvasNode } from './to-react-flow';
+import {
+  createCanvasEdgeBuilder,
+  createCanvasNodeBuilder,
+  type CanvasEdge,
+  type CanvasNode,
+} from './to-react-flow';
 import { CanvasEmptyHint } from './canvas-empty-hint';
 import { CanvasDots } from './canvas-dots';
 import { FIT_VIEW_OPTIONS } from './fit-view';
@@ -66,6 +71,7 @@ export function FlowCanvas() {
   const selection = useEditor((s) => s.selection);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const [buildNodes] = useState(createCanvasNodeBuilder);
+  const [buildEdges] = useState(createCanvasEdgeBuilder);
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_DROP_ID });
   const wrapper = useRef<HTMLDivElement | null>(null);
   const setWrapper = useCallback(
@@ -108,7 +114,8 @@ export function FlowCanvas() {
     () => buildNodes(source, livePositions, measured, selection),
     [buildNodes, source, livePositions, measured, selection],
   );
-  const edges = useMemo(() => toCanvasEdges(source, selection), [source, selection]);
+  // The edges only: a moved node changes the layout, not `source.edges`.
+  const edges = useMemo(() => buildEdges(source.edges, selection), [buildEdges, source.edges, selection]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {

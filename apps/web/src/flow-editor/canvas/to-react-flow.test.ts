@@ -43,7 +43,7 @@ describe('toCanvasNodes', () => {
 
 describe('toCanvasEdges', () => {
   it('maps ports to handles', () => {
-    expect(toCanvasEdges(source, { nodes: [], edges: ['e_1'] })[0]).toMatchObject({
+    expect(toCanvasEdges(source.edges, { nodes: [], edges: ['e_1'] })[0]).toMatchObject({
       id: 'e_1',
       source: 'n_a',
       sourceHandle: 'out',

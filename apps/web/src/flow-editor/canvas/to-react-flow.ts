@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { FlowSource, Position } from '@baton/schema';
+import type { FlowSource, Position, SourceEdge } from '@baton/schema';
 import type { Selection } from '../store/editor-store';
 
 export type CanvasNode = Node<Record<string, never>>;
@@ -71,17 +71,44 @@ export function createCanvasNodeBuilder(): CanvasNodeBuilder {
   };
 }
 
-export function toCanvasEdges(source: FlowSource, selection: Selection): CanvasEdge[] {
-  const selected = new Set(selection.edges);
-  return source.edges.map((edge) => ({
-    id: edge.id,
-    type: 'baton',
-    source: edge.source.node,
-    sourceHandle: edge.source.port,
-    target: edge.target.node,
-    targetHandle: edge.target.port,
-    data: {},
-    selected: selected.has(edge.id),
-    ariaLabel: `edge from ${edge.source.node}.${edge.source.port} to ${edge.target.node}.${edge.target.port}`,
-  }));
+export function toCanvasEdges(edges: readonly SourceEdge[], selection: Selection): CanvasEdge[] {
+  return createCanvasEdgeBuilder()(edges, selection);
+}
+
+export type CanvasEdgeBuilder = typeof toCanvasEdges;
+
+/**
+ * `toCanvasEdges` that hands back the previous object for every edge whose document edge and
+ * selection did not change (document edges keep their identity when another part changes). Without
+ * it, dropping a dragged node or selecting one edge gave React Flow 600 new edge objects, and every
+ * edge in view rendered again.
+ */
+export function createCanvasEdgeBuilder(): CanvasEdgeBuilder {
+  let previous = new Map<string, { from: SourceEdge; edge: CanvasEdge }>();
+  return (edges, selection) => {
+    const selected = new Set(selection.edges);
+    const next = new Map<string, { from: SourceEdge; edge: CanvasEdge }>();
+    const result = edges.map((from) => {
+      const isSelected = selected.has(from.id);
+      const old = previous.get(from.id);
+      const edge =
+        old && old.from === from && old.edge.selected === isSelected
+          ? old.edge
+          : {
+              id: from.id,
+              type: 'baton',
+              source: from.source.node,
+              sourceHandle: from.source.port,
+              target: from.target.node,
+              targetHandle: from.target.port,
+              data: {},
+              selected: isSelected,
+              ariaLabel: `edge from ${from.source.node}.${from.source.port} to ${from.target.node}.${from.target.port}`,
+            };
+      next.set(from.id, { from, edge });
+      return edge;
+    });
+    previous = next;
+    return result;
+  };
 }
