@@ -251,6 +251,8 @@ test('a large flow zoomed out shows compact bodies, named and renamable', async 
     compactVisible: true,
     labelVisible: false,
   });
+  // No dot grid under half scale on a large flow (a haze of dots, and the costliest thing to draw).
+  await expect(page.locator('.canvas-dots')).toBeHidden();
   await screenshot(page, '90-canvas-large-zoomed-out');
 
   // A double-click on the compact body renames, as on the label at full detail.
@@ -269,6 +271,7 @@ test('a large flow zoomed out shows compact bodies, named and renamable', async 
   for (let i = 0; i < 8 && (await wrapper.getAttribute('data-zoomed-out')) !== null; i += 1)
     await zoomIn.click();
   await expect(wrapper).not.toHaveAttribute('data-zoomed-out');
+  await expect(page.locator('.canvas-dots')).toBeVisible();
   // (The renamed node may be out of view now, and unmounted: any node in view will do.)
   expect(await look(editor.nodes().first())).toMatchObject({ compactVisible: false, labelVisible: true });
 });
