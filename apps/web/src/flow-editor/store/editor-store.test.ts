@@ -75,6 +75,42 @@ describe('editor store', () => {
   });
 });
 
+describe('diagnostics from a new compile', () => {
+  const problems = [
+    { code: 'no_trigger', severity: 'error' as const, message: 'A flow needs one trigger' },
+    { code: 'unmapped', severity: 'warning' as const, message: 'Field x is not mapped', nodeId: 'n_1' },
+    { code: 'no_contract', severity: 'warning' as const, message: 'No contract', edgeId: 'e_1' },
+  ];
+
+  it('keeps the previous list and counts when the problems did not change', () => {
+    const store = createEditorStore('f', emptySource());
+    store.getState().setDiagnostics(problems);
+    const { diagnostics, diagnosticCounts } = store.getState();
+    store.getState().setDiagnostics(problems.map((d) => ({ ...d })));
+    expect(store.getState().diagnostics).toBe(diagnostics);
+    expect(store.getState().diagnosticCounts).toBe(diagnosticCounts);
+  });
+
+  it('takes a changed list, keeping the count object of every node or edge whose counts did not change', () => {
+    const store = createEditorStore('f', emptySource());
+    store.getState().setDiagnostics(problems);
+    const before = store.getState().diagnosticCounts;
+    const changed = [
+      ...problems,
+      { code: 'bad_rule', severity: 'error' as const, message: 'Bad', nodeId: 'n_2' },
+    ];
+    store.getState().setDiagnostics(changed);
+    const after = store.getState().diagnosticCounts;
+    expect(store.getState().diagnostics).toBe(changed);
+    expect(after['n_1']).toBe(before['n_1']);
+    expect(after['e_1']).toBe(before['e_1']);
+    expect(after['n_2']).toEqual({ errors: 1, warnings: 0 });
+    store.getState().setDiagnostics([{ ...problems[1]!, severity: 'error' }]);
+    expect(store.getState().diagnosticCounts['n_1']).toEqual({ errors: 1, warnings: 0 });
+    expect(store.getState().diagnosticCounts['e_1']).toBeUndefined();
+  });
+});
+
 describe('coalesced edits', () => {
   it('typing in one field is one undo entry; another field starts a new one', () => {
     const store = createEditorStore('f', emptySource());

@@ -161,7 +161,15 @@ export function createEditorStore(flowId: string, initial: FlowSource): EditorSt
     },
 
     setDiagnostics(diagnostics) {
-      set({ diagnostics, diagnosticCounts: countDiagnostics(diagnostics) });
+      // Every edit compiles again, and most edits (a node moved, a field renamed) leave the problems
+      // as they were: keeping the previous array and count objects then re-renders nothing, where new
+      // ones re-rendered the problem list and every node and edge in view that has a problem.
+      const state = get();
+      if (sameDiagnostics(state.diagnostics, diagnostics)) return;
+      set({
+        diagnostics,
+        diagnosticCounts: reuseCounts(state.diagnosticCounts, countDiagnostics(diagnostics)),
+      });
     },
 
     setSnapToGrid(snapToGrid) {
@@ -202,6 +210,26 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): Record<str
     }
   }
   return counts;
+}
+
+const DIAGNOSTIC_FIELDS = ['code', 'severity', 'message', 'nodeId', 'edgeId', 'path'] as const;
+
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return (
+    a.length === b.length && a.every((d, i) => DIAGNOSTIC_FIELDS.every((field) => d[field] === b[i]?.[field]))
+  );
+}
+
+/** The new counts, with the previous object kept for every id whose counts did not change. */
+function reuseCounts(
+  previous: Record<string, DiagnosticCount>,
+  next: Record<string, DiagnosticCount>,
+): Record<string, DiagnosticCount> {
+  for (const [id, count] of Object.entries(next)) {
+    const old = previous[id];
+    if (old && old.errors === count.errors && old.warnings === count.warnings) next[id] = old;
+  }
+  return next;
 }
 
 function pruneSelection(selection: Selection, source: FlowSource): Selection {
