@@ -20,6 +20,7 @@ import {
 } from './canvas-gestures.ts';
 import { buildReferencePage, openReferencePage } from './canvas-reference.ts';
 import { printTable, row, type Row } from './canvas-table.ts';
+import { picturePanPage } from './picture-pan-page.ts';
 
 /**
  * Canvas benchmark (issue 9): opens a 500-node, 600-edge flow in headless Chromium and reports
@@ -81,6 +82,12 @@ function compileTimes(): number[] {
 }
 
 async function startServer(): Promise<{ stop: () => void }> {
+  // A server left on the port (a run killed before it stopped its own) would answer instead, with
+  // whatever build it serves, and every figure would measure that build.
+  const busy = await fetch(`${BASE}/readyz`)
+    .then(() => true)
+    .catch(() => false);
+  if (busy) throw new Error(`something already answers on ${BASE}: stop it or set BENCH_PORT`);
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   const child = spawn(process.execPath, [SERVER_CLI, 'start'], {
     env: {
@@ -307,6 +314,19 @@ async function measureFloor(mode: Mode): Promise<Row> {
   };
 }
 
+/**
+ * The pan gesture on a still picture of the canvas's size and place (picture-pan-page.ts): what
+ * moving that many pixels costs this machine, whatever draws them. Costs mode only.
+ */
+async function measurePictureFloor(mode: Mode, rect: CanvasRect): Promise<Row> {
+  const { page } = mode;
+  await setup(mode, async () => {
+    await page.setContent(picturePanPage(rect));
+  });
+  const result = await measure(mode, panGesture({ x: 700, y: 450 }, 'picture'), 'picture');
+  return { ...result, measure: 'cost floor: pan of a still picture (the canvas area, one layer)' };
+}
+
 const VIEWPORT = { width: 1440, height: 900 };
 const INIT_SCRIPT = { content: 'globalThis.__name = (fn) => fn;' };
 
@@ -350,6 +370,7 @@ async function measureCosts(): Promise<Row[]> {
     const rect = await openBaton(baton);
     const rows = await measureGestures(baton, BATON_GRIP);
     rows.push(await measureFloor(await newMode()));
+    rows.push(await measurePictureFloor(await newMode(), rect));
     if (REFERENCE) rows.push(...(await measureReference(newMode, rect)));
     return rows;
   } finally {

@@ -26,6 +26,18 @@ describe('canvas node builder', () => {
     expect(selected[0]?.selected).toBe(true);
     expect(selected[1]).toBe(dragging[1]);
   });
+
+  it('hides every node the view sketch does not keep, and shows them again after it', () => {
+    const build = createCanvasNodeBuilder();
+    const before = build(source, {}, {}, none);
+    const sketching = build(source, {}, {}, none, new Set(['n_b']));
+    expect(sketching[0]?.hidden).toBe(true);
+    expect(sketching[1]).toBe(before[1]);
+    expect(sketching[1]?.hidden).toBeUndefined();
+    const after = build(source, {}, {}, none, null);
+    expect(after[0]?.hidden).toBeUndefined();
+    expect(after[0]?.position).toEqual(before[0]?.position);
+  });
 });
 
 describe('canvas edge builder', () => {

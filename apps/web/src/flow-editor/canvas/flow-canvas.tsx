@@ -34,6 +34,8 @@ import { CanvasEmptyHint } from './canvas-empty-hint';
 import { CanvasDots } from './canvas-dots';
 import { FIT_VIEW_OPTIONS } from './fit-view';
 import { RENDER_VISIBLE_ONLY_FROM, selectZoomedOut } from './level-of-detail';
+import { FlowSketch } from './sketch/flow-sketch';
+import { useViewSketch } from './sketch/use-view-sketch';
 import './canvas.css';
 
 export const CANVAS_DROP_ID = 'flow-canvas';
@@ -62,6 +64,7 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const DEFAULT_EDGE_OPTIONS = { type: 'baton' };
+const NO_EDGES: CanvasEdge[] = [];
 
 export function FlowCanvas() {
   const store = useEditorStoreApi();
@@ -91,7 +94,6 @@ export function FlowCanvas() {
     const element = wrapper.current;
     if (element && !element.classList.contains('is-dragging')) element.classList.add('is-moving');
   }, []);
-  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
   const onDragStart = useCallback(() => wrapper.current?.classList.add('is-dragging'), []);
   const onDragStop = useCallback(() => wrapper.current?.classList.remove('is-dragging'), []);
   // Zoomed out (`data-zoomed-out`, canvas.css): an attribute React does not own, so a re-render
@@ -109,13 +111,26 @@ export function FlowCanvas() {
   const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
   const large = source.nodes.length >= RENDER_VISIBLE_ONLY_FROM;
   const showMiniMap = source.nodes.length > 0 && (miniMapChoice ?? !large);
+  // A large flow draws its graph on a canvas while the user pans or zooms it (sketch/). Not with
+  // the minimap on: it draws only the nodes that are not hidden.
+  const sketch = useViewSketch(large && !showMiniMap, wrapper);
+  const endSketch = sketch.onMoveEnd;
+  const onMoveEnd = useCallback(() => {
+    wrapper.current?.classList.remove('is-moving');
+    endSketch();
+  }, [endSketch]);
 
   const nodes = useMemo(
-    () => buildNodes(source, livePositions, measured, selection),
-    [buildNodes, source, livePositions, measured, selection],
+    () => buildNodes(source, livePositions, measured, selection, sketch.kept),
+    [buildNodes, source, livePositions, measured, selection, sketch.kept],
   );
-  // The edges only: a moved node changes the layout, not `source.edges`.
-  const edges = useMemo(() => buildEdges(source.edges, selection), [buildEdges, source.edges, selection]);
+  // The edges only: a moved node changes the layout, not `source.edges`. None while the sketch
+  // shows: React Flow would still mount a wrapper for each edge coming into view.
+  const sketching = sketch.kept !== null;
+  const edges = useMemo(
+    () => (sketching ? NO_EDGES : buildEdges(source.edges, selection)),
+    [buildEdges, source.edges, selection, sketching],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -213,6 +228,7 @@ export function FlowCanvas() {
         onConnect={onConnect}
         onDelete={onDelete}
         onMoveStart={onMoveStart}
+        onMove={sketch.onMove}
         onMoveEnd={onMoveEnd}
         onNodeDragStart={onDragStart}
         onNodeDragStop={onDragStop}
@@ -237,6 +253,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <CanvasDots />
+        {large ? <FlowSketch active={sketching} /> : null}
         {showMiniMap ? (
           <MiniMap
             pannable

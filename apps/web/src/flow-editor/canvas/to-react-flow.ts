@@ -14,14 +14,17 @@ function fallbackPosition(index: number): Position {
  * The controlled React Flow nodes for the document. The node views read their content from the
  * store by id, so `data` stays empty and a config edit re-renders one node, not the canvas.
  * `measured` is passed back in: a controlled React Flow without it treats nodes as unmeasured.
+ * While the view sketch shows (`sketchKeeps` set, sketch/use-view-sketch.ts), every node not in
+ * it is `hidden`.
  */
 export function toCanvasNodes(
   source: FlowSource,
   livePositions: Record<string, Position>,
   measured: Record<string, { width: number; height: number }>,
   selection: Selection,
+  sketchKeeps: ReadonlySet<string> | null = null,
 ): CanvasNode[] {
-  return createCanvasNodeBuilder()(source, livePositions, measured, selection);
+  return createCanvasNodeBuilder()(source, livePositions, measured, selection, sketchKeeps);
 }
 
 export type CanvasNodeBuilder = typeof toCanvasNodes;
@@ -33,7 +36,7 @@ export type CanvasNodeBuilder = typeof toCanvasNodes;
  */
 export function createCanvasNodeBuilder(): CanvasNodeBuilder {
   let previous = new Map<string, CanvasNode>();
-  return (source, livePositions, measured, selection) => {
+  return (source, livePositions, measured, selection, sketchKeeps = null) => {
     const selected = new Set(selection.nodes);
     const next = new Map<string, CanvasNode>();
     const nodes = source.nodes.map((node, index) => {
@@ -41,6 +44,7 @@ export function createCanvasNodeBuilder(): CanvasNodeBuilder {
       const size = measured[node.id];
       const isSelected = selected.has(node.id);
       const ariaLabel = `${node.kind} node ${node.label}`;
+      const hidden = sketchKeeps !== null && !sketchKeeps.has(node.id);
       const old = previous.get(node.id);
       if (
         old &&
@@ -49,7 +53,8 @@ export function createCanvasNodeBuilder(): CanvasNodeBuilder {
         old.selected === isSelected &&
         old.measured === size &&
         old.type === node.kind &&
-        old.ariaLabel === ariaLabel
+        old.ariaLabel === ariaLabel &&
+        (old.hidden ?? false) === hidden
       ) {
         next.set(node.id, old);
         return old;
@@ -63,6 +68,7 @@ export function createCanvasNodeBuilder(): CanvasNodeBuilder {
         ariaLabel,
       };
       if (size) canvasNode.measured = size;
+      if (hidden) canvasNode.hidden = true;
       next.set(node.id, canvasNode);
       return canvasNode;
     });
