@@ -70,6 +70,16 @@ test('a large flow zoomed out shows compact bodies, named and renamable', async 
   expect(await look(editor.nodes().first())).toMatchObject({ compactVisible: false, labelVisible: true });
 });
 
+/**
+ * The view drawn as the sketch looks like the DOM graph it stands in for (`before`, a screenshot of
+ * the same view): the same boxes, colours, handles, edges, names and dots; text and curves are
+ * anti-aliased a little differently.
+ */
+async function expectSketchLike(page: Page, pane: Locator, before: Buffer): Promise<void> {
+  const difference = await pixelDifference(page, before, await pane.screenshot());
+  expect(difference, 'share of pixels that differ between the DOM graph and its sketch').toBeLessThan(0.02);
+}
+
 /** A point of the pane where nothing (node, edge, control) is under the pointer. */
 async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
@@ -108,22 +118,20 @@ test('a large flow pans and zooms as one still picture and comes back as nodes',
   expect(await editor.edges().count()).toBeGreaterThan(20);
 
   const pane = page.locator('.react-flow');
-  const atRest = await pane.screenshot();
   const start = await emptyPanePoint(page);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  // A press alone changes nothing; the first move switches to the sketch.
+  // A press alone changes nothing but the DOM graph's gesture look; the first move switches to the
+  // sketch, drawn as that look.
+  await expect(wrapper).toHaveClass(/is-moving/);
   await expect(sketch).toBeHidden();
+  const pressed = await pane.screenshot();
   await page.mouse.move(start.x + 2, start.y);
   await page.mouse.move(start.x, start.y);
   await expect(sketch).toBeVisible();
   await expect(editor.nodes()).toHaveCount(1);
   await expect(editor.edges()).toHaveCount(0);
-  // The same view drawn as the sketch looks like the DOM graph it stands in for (the same boxes,
-  // colours, handles, edges and names; text and curves are anti-aliased a little differently).
-  const sketched = await pane.screenshot();
-  const difference = await pixelDifference(page, atRest, sketched);
-  expect(difference, 'share of pixels that differ between the DOM graph and its sketch').toBeLessThan(0.02);
+  await expectSketchLike(page, pane, pressed);
   // Names are text in the picture, escaped.
   await expect(sketch.locator('text', { hasText: 'Orders <b>&</b> returns' })).toHaveCount(1);
 
@@ -165,6 +173,26 @@ test('a large flow pans and zooms as one still picture and comes back as nodes',
   await expect(sketch).toBeHidden();
   expect(await editor.nodes().count()).toBeGreaterThan(10);
   await expect(kept).toBeFocused();
+
+  // Zoomed in past 0.5 the sketch draws the dot grid too, where the canvas has it.
+  const zoomIn = page.getByRole('button', { name: 'Zoom In' });
+  for (let i = 0; i < 8 && (await wrapper.getAttribute('data-zoomed-out')) !== null; i += 1)
+    await zoomIn.click();
+  await expect(wrapper).not.toHaveAttribute('data-zoomed-out');
+  await expect(sketch).toBeHidden();
+  const near = await emptyPanePoint(page);
+  await page.mouse.move(near.x, near.y);
+  await page.mouse.down();
+  await expect(wrapper).toHaveClass(/is-moving/);
+  const pressedNear = await pane.screenshot();
+  await page.mouse.move(near.x + 2, near.y);
+  await page.mouse.move(near.x, near.y);
+  await expect(sketch).toBeVisible();
+  await expect(sketch.locator('pattern')).toHaveCount(1);
+  await expectSketchLike(page, pane, pressedNear);
+  await screenshot(page, '90-canvas-large-sketch-zoomed-in');
+  await page.mouse.up();
+  await expect(sketch).toBeHidden();
 
   // With the minimap on, the graph stays DOM (the minimap draws the nodes React Flow shows).
   await page.getByTestId('minimap-toggle').click();

@@ -214,7 +214,7 @@ export function FlowCanvas() {
   return (
     <div
       ref={setWrapper}
-      className={`flow-canvas ${large ? 'is-large' : ''} ${isOver ? 'is-drop-target' : ''}`}
+      className={`flow-canvas ${large ? 'is-large' : ''} ${sketching ? 'is-sketching' : ''} ${isOver ? 'is-drop-target' : ''}`}
       aria-label="Canvas"
       role="region"
     >

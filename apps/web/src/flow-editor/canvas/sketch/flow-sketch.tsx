@@ -5,6 +5,7 @@ import type { CanvasEdge, CanvasNode } from '../to-react-flow';
 import { buildSketchScene, type SketchPalette, type SketchScene } from './sketch-scene';
 import { sketchSvg } from './sketch-svg';
 import { readSketchPalette } from './sketch-palette';
+import { ZOOMED_OUT_BELOW } from '../level-of-detail';
 import './flow-sketch.css';
 
 /**
@@ -53,7 +54,9 @@ export function FlowSketch({ active }: { active: boolean }) {
       const [tx, ty, zoom] = transform;
       if (force || !region || !covers(region, transform, width, height)) {
         region = regionFor(transform, width, height);
-        layer.innerHTML = sketchSvg(scene, region, region.width * zoom, region.height * zoom);
+        // The dots as the canvas shows them at this zoom (none on a large flow zoomed out).
+        const dots = zoom >= ZOOMED_OUT_BELOW;
+        layer.innerHTML = sketchSvg(scene, region, region.width * zoom, region.height * zoom, dots);
       }
       // Where the region's corner is on the pane now, on a whole pixel at the drawn zoom (a copy
       // without filtering); scaled while the wheel turns, until the zoom is too far from the drawn
@@ -127,6 +130,7 @@ function covers(region: Region, [tx, ty, zoom]: Transform, width: number, height
   const top = -ty / zoom;
   const scale = zoom / region.zoom;
   return (
+    zoom >= ZOOMED_OUT_BELOW === region.zoom >= ZOOMED_OUT_BELOW &&
     scale <= MAX_SCALE &&
     scale >= 1 / MAX_SCALE &&
     left >= region.x &&

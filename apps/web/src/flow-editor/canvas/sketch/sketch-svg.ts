@@ -26,14 +26,34 @@ export interface Rect {
   height: number;
 }
 
-/** The SVG for `region`, drawn `width` × `height` px (the region at the view's zoom). */
-export function sketchSvg(scene: SketchScene, region: Rect, width: number, height: number): string {
+// The canvas's dot grid (canvas-dots.tsx): a 0.6 radius dot every 20 flow units, centred at
+// 10.6 + 20k, in canvas.css's dot colour.
+const DOT_GAP = 20;
+const DOT_RADIUS = 0.6;
+const DOT_COLOR = '#c9ced8';
+
+/**
+ * The SVG for `region`, drawn `width` × `height` px (the region at the view's zoom), with the dot
+ * grid under the graph when the canvas shows it (`dots`).
+ */
+export function sketchSvg(
+  scene: SketchScene,
+  region: Rect,
+  width: number,
+  height: number,
+  dots: boolean,
+): string {
   const { palette } = scene;
   const right = region.x + region.width;
   const bottom = region.y + region.height;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="${n(region.x)} ${n(region.y)} ${n(region.width)} ${n(region.height)}">`,
   ];
+  if (dots)
+    parts.push(
+      `<pattern id="sketch-dots" x="${-DOT_GAP / 2}" y="${-DOT_GAP / 2}" width="${DOT_GAP}" height="${DOT_GAP}" patternUnits="userSpaceOnUse"><circle cx="${DOT_RADIUS}" cy="${DOT_RADIUS}" r="${DOT_RADIUS}" fill="${DOT_COLOR}"/></pattern>`,
+      `<rect x="${n(region.x)}" y="${n(region.y)}" width="${n(region.width)}" height="${n(region.height)}" fill="url(#sketch-dots)"/>`,
+    );
 
   for (const state of EDGE_STATES) {
     const paths: string[] = [];

@@ -131,7 +131,7 @@ describe('sketch svg', () => {
   const region = { x: -100, y: -100, width: 1000, height: 600 };
 
   it('draws only what reaches into the region, in flow coordinates', () => {
-    const svg = sketchSvg(scene(), region, 500, 300);
+    const svg = sketchSvg(scene(), region, 500, 300, false);
     expect(svg).toContain('width="500" height="300" viewBox="-100 -100 1000 600"');
     expect(svg).toContain('>A name far too long for…</text>');
     // Node c (at 5000, 5000) and the edge to it are outside the region.
@@ -140,13 +140,20 @@ describe('sketch svg', () => {
   });
 
   it('keeps markup in a node name as text', () => {
-    const svg = sketchSvg(scene(), region, 500, 300);
+    const svg = sketchSvg(scene(), region, 500, 300, false);
     expect(svg).toContain('>Orders &#60;in&#62; &#38; &#34;out&#34;</text>');
     expect(escapeXml(`<script>'x'</script>`)).toBe('&#60;script&#62;&#39;x&#39;&#60;/script&#62;');
   });
 
+  it('lays the dot grid under the graph only when asked', () => {
+    expect(sketchSvg(scene(), region, 500, 300, false)).not.toContain('<pattern');
+    const svg = sketchSvg(scene(), region, 500, 300, true);
+    expect(svg).toContain('<pattern id="sketch-dots" x="-10" y="-10" width="20" height="20"');
+    expect(svg.indexOf('url(#sketch-dots)')).toBeLessThan(svg.indexOf('<path'));
+  });
+
   it('rings a selected node in the accent colour', () => {
-    const svg = sketchSvg(scene(), region, 500, 300);
+    const svg = sketchSvg(scene(), region, 500, 300, false);
     expect(svg).toContain(`stroke="${palette.accent}" stroke-width="3"/>`);
   });
 });
