@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useStoreApi, type Transform } from '@xyflow/react';
+import { useStoreApi, type ReactFlowState, type Transform } from '@xyflow/react';
 import { useEditorStoreApi } from '../../store/editor-store-context';
 import type { CanvasEdge, CanvasNode } from '../to-react-flow';
 import { buildSketchScene, type SketchPalette, type SketchScene } from './sketch-scene';
@@ -73,8 +73,10 @@ export function FlowSketch({ active }: { active: boolean }) {
     draw(true);
     // A change to the graph during the gesture (an undo by keyboard, a compile's new problems) is
     // drawn too.
+    // (React Flow's nodes also change at the switch itself, when they turn hidden: nothing moved
+    // then, and the sketch is not drawn twice.)
     const stopFlow = flow.subscribe((state, previous) => {
-      if (state.nodes !== previous.nodes) {
+      if (state.nodes !== previous.nodes && !sameGeometry(scene, state.nodeLookup)) {
         gather();
         draw(true);
       } else if (state.transform !== previous.transform) draw(false);
@@ -98,6 +100,25 @@ export function FlowSketch({ active }: { active: boolean }) {
 
   return <div ref={layerRef} className="flow-sketch" hidden={!active} aria-hidden="true" />;
 }
+/** Whether every node still has the place and size the scene drew it with. */
+function sameGeometry(scene: SketchScene, nodeLookup: ReactFlowState['nodeLookup']): boolean {
+  let i = 0;
+  for (const node of nodeLookup.values()) {
+    if (!node.measured.width || !node.measured.height) continue;
+    const drawn = scene.nodes[i++];
+    if (
+      !drawn ||
+      drawn.id !== node.id ||
+      drawn.x !== node.internals.positionAbsolute.x ||
+      drawn.y !== node.internals.positionAbsolute.y ||
+      drawn.width !== node.measured.width ||
+      drawn.height !== node.measured.height
+    )
+      return false;
+  }
+  return i === scene.nodes.length;
+}
+
 /** A rectangle in flow coordinates, with the zoom it was drawn at. */
 interface Region {
   x: number;

@@ -27,6 +27,7 @@ export interface SketchPalette {
 export type SketchState = 'plain' | 'selected' | 'error' | 'warning';
 
 export interface SketchNode {
+  id: string;
   x: number;
   y: number;
   width: number;
@@ -91,6 +92,7 @@ export function buildSketchScene(input: SketchInput): SketchScene {
       handles.push({ x: x + handle.x + handle.width / 2, y: y + handle.y + handle.height / 2 });
     }
     nodes.push({
+      id: node.id,
       x,
       y,
       width,
