@@ -119,6 +119,40 @@ describe('compile: node diagnostics', () => {
   });
 });
 
+describe('normaliseNodeConfig: copies', () => {
+  it('shares a current, valid config with the plan, and copies one it fills with defaults', () => {
+    const valid = node('n_l', 'log', { mask: [] }, 1);
+    const kind = getKind('log');
+    const kept = normaliseNodeConfig(valid, kind);
+    expect(kept.ok && kept.config).toBe(valid.config);
+    const partial = node('n_m', 'mapping', { fields: [] }, 1);
+    const filled = normaliseNodeConfig(partial, getKind('mapping'));
+    expect(filled.ok && filled.config).toEqual({ fields: [], computed: [], keepUnmapped: false });
+    expect(partial.config).toEqual({ fields: [] });
+  });
+
+  it('never lets a migration write to the source, even one that edits in place', () => {
+    const inPlace: AnyNodeKindDefinition = {
+      ...triggerKind,
+      spec: {
+        ...triggerKind.spec,
+        version: 2,
+        configSchema: Type.Object({ title: Type.String() }),
+        migrations: [
+          (config) => {
+            config['title'] = config['name'];
+            delete config['name'];
+            return config;
+          },
+        ],
+      },
+    };
+    const sourceNode = node('n_1', 'trigger', { name: 'Orders' }, 1);
+    expect(normaliseNodeConfig(sourceNode, inPlace)).toMatchObject({ ok: true, config: { title: 'Orders' } });
+    expect(sourceNode.config).toEqual({ name: 'Orders' });
+  });
+});
+
 describe('normaliseNodeConfig: migrations', () => {
   // A kind at version 3 whose config renamed `name` → `title` (v2) and then added `tags` (v3).
   const Config = Type.Object(
