@@ -111,8 +111,8 @@ export function FlowCanvas() {
   const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
   const large = source.nodes.length >= RENDER_VISIBLE_ONLY_FROM;
   const showMiniMap = source.nodes.length > 0 && (miniMapChoice ?? !large);
-  // A large flow draws its graph on a canvas while the user pans or zooms it (sketch/). Not with
-  // the minimap on: it draws only the nodes that are not hidden.
+  // A large flow shows its graph as one SVG picture while the user pans or zooms it (sketch/). Not
+  // with the minimap on: it draws only the nodes that are not hidden.
   const sketch = useViewSketch(large && !showMiniMap, wrapper);
   const endSketch = sketch.onMoveEnd;
   const onMoveEnd = useCallback(() => {

@@ -38,6 +38,7 @@ export function FlowSketch({ active }: { active: boolean }) {
       scene = buildSketchScene({
         nodeLookup: state.nodeLookup,
         edges: doc.source.edges,
+        selectedNodes: new Set(doc.selection.nodes),
         selectedEdges: new Set(doc.selection.edges),
         documentNodes: doc.source.nodes,
         diagnosticCounts: doc.diagnosticCounts,
@@ -100,6 +101,7 @@ export function FlowSketch({ active }: { active: boolean }) {
 
   return <div ref={layerRef} className="flow-sketch" hidden={!active} aria-hidden="true" />;
 }
+
 /** Whether every node still has the place and size the scene drew it with. */
 function sameGeometry(scene: SketchScene, nodeLookup: ReactFlowState['nodeLookup']): boolean {
   let i = 0;

@@ -61,6 +61,8 @@ export interface SketchInput {
   nodeLookup: ReadonlyMap<string, InternalNode<Node>>;
   /** The document's edges: React Flow is handed none while the sketch shows. */
   edges: readonly SourceEdge[];
+  /** The editor's selection (React Flow's copy of it can lag behind by a render). */
+  selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
   documentNodes: readonly SourceNode[];
   diagnosticCounts: Readonly<Record<string, { errors: number; warnings: number } | undefined>>;
@@ -100,7 +102,7 @@ export function buildSketchScene(input: SketchInput): SketchScene {
       color: look.color,
       tint: look.tint,
       label: compactLabel(doc?.label || doc?.kind || node.type || ''),
-      state: nodeState(Boolean(node.selected), input.diagnosticCounts[node.id]),
+      state: nodeState(input.selectedNodes.has(node.id), input.diagnosticCounts[node.id]),
       handles,
     });
   }

@@ -21,13 +21,12 @@ const palette: SketchPalette = {
 };
 
 /** A measured React Flow node as the store holds it: an input on the left, an output on the right. */
-function internal(id: string, kind: string, x: number, y: number, selected = false): InternalNode<Node> {
+function internal(id: string, kind: string, x: number, y: number): InternalNode<Node> {
   return {
     id,
     type: kind,
     position: { x, y },
     data: {},
-    selected,
     measured: { width: 220, height: 80 },
     internals: {
       positionAbsolute: { x, y },
@@ -82,11 +81,12 @@ function scene(
 ) {
   return buildSketchScene({
     nodeLookup: new Map([
-      ['a', internal('a', 'trigger', 0, 0, true)],
+      ['a', internal('a', 'trigger', 0, 0)],
       ['b', internal('b', 'log', 400, 100)],
       ['c', internal('c', 'mystery', 5000, 5000)],
     ]),
     edges: [edge('e1', 'a', 'b'), edge('e2', 'b', 'c'), edge('gone', 'a', 'nowhere')],
+    selectedNodes: new Set(['a']),
     selectedEdges: new Set(selectedEdges),
     documentNodes: docNodes,
     diagnosticCounts: counts,
