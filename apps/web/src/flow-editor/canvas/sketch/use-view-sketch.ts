@@ -17,7 +17,7 @@ import { useEditorStoreApi } from '../../store/editor-store-context';
  * it keeps their measured size and handle places, so they come back at the end without being
  * measured again.
  *
- * The switch is flushed at once (`flushSync`): the canvas is drawn in the same frame in which the
+ * The switch is flushed at once (`flushSync`): the sketch is drawn in the same frame in which the
  * DOM graph goes, and leaves in the same frame in which it is back, so no frame shows neither.
  */
 export function useViewSketch(enabled: boolean, wrapper: RefObject<HTMLElement | null>) {
