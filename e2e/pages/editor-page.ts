@@ -98,6 +98,28 @@ export class EditorPage {
     await mouse.up();
   }
 
+  /** The canvas's zoom, read from React Flow's viewport transform. */
+  async zoom(): Promise<number> {
+    const transform = await this.canvas
+      .locator('.react-flow__viewport')
+      .evaluate((v) => getComputedStyle(v).transform);
+    // matrix(a, b, c, d, tx, ty): the scale is `a`.
+    return Number(/matrix\(([^,]+)/.exec(transform)?.[1] ?? NaN);
+  }
+
+  /** Labels of the nodes whose whole box lies inside the canvas, as a person sees them. */
+  async labelsInView(): Promise<string[]> {
+    return this.canvas.evaluate((canvas) => {
+      const area = canvas.getBoundingClientRect();
+      return [...canvas.querySelectorAll('[data-testid="baton-node"]')]
+        .filter((node) => {
+          const b = node.getBoundingClientRect();
+          return b.left >= area.left && b.right <= area.right && b.top >= area.top && b.bottom <= area.bottom;
+        })
+        .map((node) => node.querySelector('.baton-node-label')?.textContent ?? '');
+    });
+  }
+
   async fitView(): Promise<void> {
     await this.canvas.getByRole('button', { name: /fit view/i }).click();
   }

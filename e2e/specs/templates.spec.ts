@@ -29,6 +29,18 @@ for (const [index, template] of TEMPLATES.entries()) {
 
     await expect(editor.nodes()).toHaveCount(6);
     await expect(editor.edges()).toHaveCount(5);
+    // It opens readable: fitted, its six nodes in a row would be ~0.43 and their names 5 px. At the
+    // readable zoom its start is in view (the trigger first); Fit still shows all of it.
+    expect(await editor.zoom()).toBeCloseTo(0.75, 5);
+    const opened = await editor.labelsInView();
+    expect(opened.length).toBeGreaterThanOrEqual(2);
+    expect(opened.length).toBeLessThan(6);
+    await expect(editor.node('trigger')).toHaveCount(1);
+    expect(opened).toContain(await editor.node('trigger').locator('.baton-node-label').innerText());
+    if (index === 0) await screenshot(page, '90-canvas-template-opened');
+    await editor.fitView();
+    await expect.poll(() => editor.labelsInView().then((l) => l.length)).toBe(6);
+    expect(await editor.zoom()).toBeLessThan(0.75);
     await expect(editor.problems.getByText('0 errors')).toBeVisible();
     await editor.openTestRun();
     await editor.runTest();

@@ -8,7 +8,8 @@ import type { FitViewOptions } from '@xyflow/react';
 export const FIT_PADDING = { top: '72px', left: '64px', right: '32px', bottom: '32px' } as const;
 
 /**
- * How every "fit" of the editor frames the flow: on open, the Fit button and F, after auto-layout.
+ * How every "fit" of the editor frames the flow: the Fit button and F, after auto-layout, and on open
+ * when the fitted flow is readable (open-view.ts).
  * A module constant: React Flow copies `fitViewOptions` into its store whenever its identity changes.
  */
 export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: FIT_PADDING, maxZoom: 1.1 };

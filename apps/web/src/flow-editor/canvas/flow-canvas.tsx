@@ -32,7 +32,7 @@ import {
 } from './to-react-flow';
 import { CanvasEmptyHint } from './canvas-empty-hint';
 import { CanvasDots } from './canvas-dots';
-import { FIT_VIEW_OPTIONS } from './fit-view';
+import { useOpenView } from './use-open-view';
 import { RENDER_VISIBLE_ONLY_FROM, selectZoomedOut } from './level-of-detail';
 import { FlowSketch } from './sketch/flow-sketch';
 import { useViewSketch } from './sketch/use-view-sketch';
@@ -103,13 +103,12 @@ export function FlowCanvas() {
   useLayoutEffect(() => {
     wrapper.current?.toggleAttribute('data-zoomed-out', zoomedOut);
   }, [zoomedOut]);
-  // Fit only a flow that opens with nodes: React Flow defers `fitView` until nodes exist, so on an
-  // empty flow it would re-centre and zoom onto the first dropped node, away from the pointer.
-  const [fitOnOpen] = useState(() => store.getState().source.nodes.length > 0);
   // The minimap keeps one store subscription per node and repaints them all on every pan, drag or
   // zoom frame: on a large flow it is off until asked for (measured in e2e/bench/canvas-bench.ts).
   const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
   const large = source.nodes.length >= RENDER_VISIBLE_ONLY_FROM;
+  // The view a flow opens with: fitted, or its start at a readable zoom (open-view.ts).
+  useOpenView(store.getState().source.nodes.length > 0, large);
   const showMiniMap = source.nodes.length > 0 && (miniMapChoice ?? !large);
   // A large flow shows its graph as one SVG picture while the user pans or zooms it (sketch/). Not
   // with the minimap on: it draws only the nodes that are not hidden.
@@ -236,8 +235,6 @@ export function FlowCanvas() {
         onSelectionDragStop={onDragStop}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid={snapToGrid}
