@@ -274,6 +274,20 @@ async function measureGestures(mode: Mode, grip?: string): Promise<Row[]> {
   });
   const rows: Row[] = [];
   rows.push(await measure(mode, panGesture(start), `${prefix}pan`));
+  // A drag at the pan's scale (0.46, zoomed out: compact bodies, no edge labels), as someone
+  // rearranging a large flow they see much of. The other drag comes after the zoom gesture, which
+  // ends at ~1 (out to the minimum 0.2, then ten steps in): full detail.
+  const zoomedOutFrom = await setup(mode, () =>
+    page.evaluate(nodeToDrag, { grip: grip ?? null, reach: DRAG_REACH }),
+  );
+  if (!zoomedOutFrom) throw new Error('no node to drag');
+  rows.push(
+    await measure(
+      mode,
+      dragGesture(zoomedOutFrom, 'drag-zoomed-out', 'node drag zoomed out (80 moves)'),
+      `${prefix}drag-zoomed-out`,
+    ),
+  );
   rows.push(await measure(mode, zoomGesture(start), `${prefix}zoom`));
 
   const from = await setup(mode, async () => {

@@ -39,13 +39,17 @@ const DRAG_MOVES = 80;
 const DRAG_STEP = { x: 4, y: 2 };
 export const DRAG_REACH = { x: DRAG_MOVES * DRAG_STEP.x, y: DRAG_MOVES * DRAG_STEP.y };
 
-export function dragGesture(from: { x: number; y: number }): Gesture {
+export function dragGesture(
+  from: { x: number; y: number },
+  name = 'drag',
+  label = 'node drag (80 moves)',
+): Gesture {
   const moves: Action[] = [];
   for (let i = 1; i <= DRAG_MOVES; i += 1)
     moves.push({ type: 'move', x: from.x + i * DRAG_STEP.x, y: from.y + i * DRAG_STEP.y, measure: true });
   return {
-    name: 'drag',
-    label: 'node drag (80 moves)',
+    name,
+    label,
     actions: [{ type: 'move', ...from }, { type: 'down' }, ...moves, { type: 'up' }],
   };
 }

@@ -204,3 +204,94 @@ test('a large flow pans and zooms as one still picture and comes back as nodes',
   expect(await editor.nodes().count()).toBeGreaterThan(10);
   await page.mouse.up();
 });
+
+test('a node dragged on a large flow zoomed out moves over a still picture of the rest', async ({ page }) => {
+  const { csrfToken } = await signIn(page, 'analyst');
+  const flowId = await emptyFlow(page, csrfToken, 'Large flow, a node dragged');
+  await saveLargeFlow(page, csrfToken, flowId, { chains: 20, length: 10 });
+  const editor = new CanvasPage(page);
+  await editor.goto(flowId);
+  const wrapper = page.locator('.flow-canvas');
+  await expect(wrapper).toHaveAttribute('data-zoomed-out', '');
+  const sketch = page.locator('.flow-sketch');
+  const pane = page.locator('.react-flow');
+  const mounted = { nodes: await editor.nodes().count(), edges: await editor.edges().count() };
+
+  // A node in view in the middle of its chain: one edge in, one out.
+  const id = await middleNodeInView(page);
+  expect(id, 'a node in view with an edge in and out').not.toBeNull();
+  const index = Number(id!.slice(2));
+  const node = page.locator(`.react-flow__node[data-id="${id}"]`);
+  const box = (await node.boundingBox())!;
+  const grip = { x: box.x + 20, y: box.y + box.height / 2 };
+
+  // Selected first (a click), so the drag's own selection changes nothing on screen.
+  await page.mouse.click(grip.x, grip.y);
+  await expect(node.locator('.baton-node')).toHaveClass(/is-selected/);
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  const pressed = await pane.screenshot();
+  // The drag starts at the first move: the rest of the graph becomes the picture, under the pane;
+  // React Flow keeps the dragged node and its two edges. Back at the start, the view is the same.
+  await page.mouse.move(grip.x + 3, grip.y);
+  await page.mouse.move(grip.x, grip.y);
+  await expect(wrapper).toHaveClass(/is-sketching-drag/);
+  await expect(sketch).toBeVisible();
+  await expect(editor.nodes()).toHaveCount(1);
+  await expect(editor.edges()).toHaveCount(2);
+  expect(
+    (await editor.edges().evaluateAll((edges) => edges.map((e) => e.getAttribute('data-id')))).sort(),
+  ).toEqual([`e_${index - 1}`, `e_${index}`].sort());
+  await expectSketchLike(page, pane, pressed);
+
+  await page.mouse.move(grip.x + 120, grip.y + 70, { steps: 10 });
+  // Nothing mounts while the node moves, and the picture is not drawn again at each step.
+  await expect(editor.nodes()).toHaveCount(1);
+  await screenshot(page, '90-canvas-large-drag');
+  await page.mouse.up();
+  await expect(sketch).toBeHidden();
+  await expect(wrapper).not.toHaveClass(/is-sketching/);
+  await expect.poll(() => editor.nodes().count()).toBeGreaterThanOrEqual(mounted.nodes - 2);
+  expect(await editor.edges().count()).toBeGreaterThan(20);
+  const moved = (await node.boundingBox())!;
+  expect(moved.x - box.x).toBeGreaterThan(100);
+  await editor.expectSaved();
+
+  // At full detail there is no picture: it draws the compact look only.
+  const zoomIn = page.getByRole('button', { name: 'Zoom In' });
+  for (let i = 0; i < 8 && (await wrapper.getAttribute('data-zoomed-out')) !== null; i += 1)
+    await zoomIn.click();
+  await expect(wrapper).not.toHaveAttribute('data-zoomed-out');
+  const other = await middleNodeInView(page);
+  expect(other, 'a node in view at full detail').not.toBeNull();
+  const label = (await page
+    .locator(`.react-flow__node[data-id="${other}"] .baton-node-label`)
+    .boundingBox())!;
+  await page.mouse.move(label.x + 10, label.y + label.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(label.x + 40, label.y + 30, { steps: 4 });
+  await expect(wrapper).toHaveClass(/is-dragging/);
+  await expect(sketch).toBeHidden();
+  expect(await editor.nodes().count()).toBeGreaterThan(1);
+  await page.mouse.up();
+});
+
+/** A node well inside the pane, in the middle of its chain (an edge in and one out), or null. */
+function middleNodeInView(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const area = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    const node = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].find((n) => {
+      const index = Number(n.dataset['id']!.slice(2)) % 10;
+      const b = n.getBoundingClientRect();
+      return (
+        index > 0 &&
+        index < 9 &&
+        b.left > area.left + 80 &&
+        b.right < area.right - 160 &&
+        b.top > area.top + 80 &&
+        b.bottom < area.bottom - 120
+      );
+    });
+    return node?.dataset['id'] ?? null;
+  });
+}

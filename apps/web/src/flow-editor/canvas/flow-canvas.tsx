@@ -11,6 +11,8 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnDelete,
+  type OnNodeDrag,
+  type SelectionDragHandler,
   useStore,
 } from '@xyflow/react';
 import { useDroppable } from '@dnd-kit/core';
@@ -94,8 +96,6 @@ export function FlowCanvas() {
     const element = wrapper.current;
     if (element && !element.classList.contains('is-dragging')) element.classList.add('is-moving');
   }, []);
-  const onDragStart = useCallback(() => wrapper.current?.classList.add('is-dragging'), []);
-  const onDragStop = useCallback(() => wrapper.current?.classList.remove('is-dragging'), []);
   // Zoomed out (`data-zoomed-out`, canvas.css): an attribute React does not own, so a re-render
   // that changes the class list cannot drop it. FlowCanvas re-renders only when the zoom crosses
   // the threshold (the selector returns a boolean).
@@ -113,23 +113,44 @@ export function FlowCanvas() {
   // A large flow shows its graph as one SVG picture while the user pans or zooms it (sketch/). Not
   // with the minimap on: it draws only the nodes that are not hidden.
   const sketch = useViewSketch(large && !showMiniMap, wrapper);
-  const endSketch = sketch.onMoveEnd;
+  const { onMoveEnd: endViewSketch, onDragStart: startDragSketch, onDragStop: endDragSketch } = sketch;
   const onMoveEnd = useCallback(() => {
     wrapper.current?.classList.remove('is-moving');
-    endSketch();
-  }, [endSketch]);
+    endViewSketch();
+  }, [endViewSketch]);
+  const startDrag = useCallback(
+    (dragged: CanvasNode[]) => {
+      wrapper.current?.classList.add('is-dragging');
+      startDragSketch(dragged.map((n) => n.id));
+    },
+    [startDragSketch],
+  );
+  const onNodeDragStart: OnNodeDrag<CanvasNode> = useCallback(
+    (_event, _node, dragged) => startDrag(dragged),
+    [startDrag],
+  );
+  const onSelectionDragStart: SelectionDragHandler<CanvasNode> = useCallback(
+    (_event, dragged) => startDrag(dragged),
+    [startDrag],
+  );
+  const onDragStop = useCallback(() => {
+    wrapper.current?.classList.remove('is-dragging');
+    endDragSketch();
+  }, [endDragSketch]);
 
+  const { kept, mode: sketchMode } = sketch;
   const nodes = useMemo(
-    () => buildNodes(source, livePositions, measured, selection, sketch.kept),
-    [buildNodes, source, livePositions, measured, selection, sketch.kept],
+    () => buildNodes(source, livePositions, measured, selection, kept),
+    [buildNodes, source, livePositions, measured, selection, kept],
   );
-  // The edges only: a moved node changes the layout, not `source.edges`. None while the sketch
-  // shows: React Flow would still mount a wrapper for each edge coming into view.
-  const sketching = sketch.kept !== null;
-  const edges = useMemo(
-    () => (sketching ? NO_EDGES : buildEdges(source.edges, selection)),
-    [buildEdges, source.edges, selection, sketching],
-  );
+  // The edges only: a moved node changes the layout, not `source.edges`. None while the view sketch
+  // shows (React Flow would still mount a wrapper for each edge coming into view); in a drag's, the
+  // edges attached to the nodes React Flow still draws (the sketch leaves them out).
+  const edges = useMemo(() => {
+    if (sketchMode === 'view') return NO_EDGES;
+    const all = buildEdges(source.edges, selection);
+    return kept ? all.filter((e) => kept.has(e.source) || kept.has(e.target)) : all;
+  }, [buildEdges, source.edges, selection, sketchMode, kept]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -213,7 +234,7 @@ export function FlowCanvas() {
   return (
     <div
       ref={setWrapper}
-      className={`flow-canvas ${large ? 'is-large' : ''} ${sketching ? 'is-sketching' : ''} ${isOver ? 'is-drop-target' : ''}`}
+      className={`flow-canvas ${large ? 'is-large' : ''} ${sketchMode ? `is-sketching is-sketching-${sketchMode}` : ''} ${isOver ? 'is-drop-target' : ''}`}
       aria-label="Canvas"
       role="region"
     >
@@ -229,9 +250,9 @@ export function FlowCanvas() {
         onMoveStart={onMoveStart}
         onMove={sketch.onMove}
         onMoveEnd={onMoveEnd}
-        onNodeDragStart={onDragStart}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onDragStop}
-        onSelectionDragStart={onDragStart}
+        onSelectionDragStart={onSelectionDragStart}
         onSelectionDragStop={onDragStop}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
@@ -250,7 +271,9 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <CanvasDots />
-        {large ? <FlowSketch active={sketching} /> : null}
+        {large ? (
+          <FlowSketch active={sketchMode !== null} leaveOut={sketchMode === 'drag' ? kept : null} />
+        ) : null}
         {showMiniMap ? (
           <MiniMap
             pannable

@@ -11,14 +11,22 @@ import './flow-sketch.css';
 /**
  * The sketch of a large flow: while the user pans or zooms it, the graph is one SVG picture over
  * the pane instead of React Flow's DOM nodes and edges, which FlowCanvas hides for the gesture
- * (`useViewSketch`). What it replaces: every frame of a pan or zoom mounted the nodes coming into
+ * (`useViewSketch`); while nodes are dragged on it zoomed out, the picture lies under the pane and
+ * holds all but the dragged nodes and their edges, which React Flow draws. What it replaces: every frame of a pan or zoom mounted the nodes coming into
  * view (React, layout, measuring) and painted, layerised and rasterised the DOM graph again; now a
  * frame moves one still layer (e2e/bench/canvas-bench.ts: pan p50 ~22 → ~14 ms on the bench's
  * machine, the cost of moving a still picture of the canvas's size). The look is the compact body
  * large flows already showed while the view moves (canvas.css), so the switch at a gesture's first
  * move, and back at its end, is not seen.
  */
-export function FlowSketch({ active }: { active: boolean }) {
+export function FlowSketch({
+  active,
+  leaveOut,
+}: {
+  active: boolean;
+  /** Nodes React Flow draws itself (a drag's, use-view-sketch.ts): not in the picture, nor their edges. */
+  leaveOut: ReadonlySet<string> | null;
+}) {
   const layerRef = useRef<HTMLDivElement | null>(null);
   const paletteRef = useRef<SketchPalette | null>(null);
   const flow = useStoreApi<CanvasNode, CanvasEdge>();
@@ -43,6 +51,7 @@ export function FlowSketch({ active }: { active: boolean }) {
         documentNodes: doc.source.nodes,
         diagnosticCounts: doc.diagnosticCounts,
         palette,
+        leaveOut,
       });
     };
     // Drawn for the view and a margin around it, at the view's zoom, and not again while the view
@@ -77,7 +86,7 @@ export function FlowSketch({ active }: { active: boolean }) {
     // (React Flow's nodes also change at the switch itself, when they turn hidden: nothing moved
     // then, and the sketch is not drawn twice.)
     const stopFlow = flow.subscribe((state, previous) => {
-      if (state.nodes !== previous.nodes && !sameGeometry(scene, state.nodeLookup)) {
+      if (state.nodes !== previous.nodes && !sameGeometry(scene, state.nodeLookup, leaveOut)) {
         gather();
         draw(true);
       } else if (state.transform !== previous.transform) draw(false);
@@ -97,16 +106,23 @@ export function FlowSketch({ active }: { active: boolean }) {
       stopEditor();
       layer.replaceChildren();
     };
-  }, [active, flow, editor]);
+  }, [active, leaveOut, flow, editor]);
 
   return <div ref={layerRef} className="flow-sketch" hidden={!active} aria-hidden="true" />;
 }
 
-/** Whether every node still has the place and size the scene drew it with. */
-function sameGeometry(scene: SketchScene, nodeLookup: ReactFlowState['nodeLookup']): boolean {
+/**
+ * Whether every node drawn still has the place and size the scene drew it with (a dragged node,
+ * left out, moves at every frame of its drag: that is React Flow's to draw).
+ */
+function sameGeometry(
+  scene: SketchScene,
+  nodeLookup: ReactFlowState['nodeLookup'],
+  leaveOut: ReadonlySet<string> | null,
+): boolean {
   let i = 0;
   for (const node of nodeLookup.values()) {
-    if (!node.measured.width || !node.measured.height) continue;
+    if (leaveOut?.has(node.id) || !node.measured.width || !node.measured.height) continue;
     const drawn = scene.nodes[i++];
     if (
       !drawn ||

@@ -4,9 +4,10 @@ import { compactLabel } from '../level-of-detail';
 import { nodeById } from '../node-index';
 
 /**
- * What the sketch of a large flow draws while its view moves (flow-sketch.tsx): every node as its
- * compact body and every edge as a solid curve, in flow coordinates, gathered once per gesture
- * (and again if the graph changes during it). The look is canvas.css's compact body ("Level of
+ * What the sketch of a large flow draws while its view moves or nodes are dragged (flow-sketch.tsx):
+ * every node as its compact body and every edge as a solid curve, in flow coordinates, gathered
+ * once per gesture (and again if the graph changes during it); in a drag, all but the dragged nodes
+ * and their edges. The look is canvas.css's compact body ("Level of
  * detail"); the geometry is React Flow's own (measured sizes, handle places, bezier curves).
  */
 
@@ -67,6 +68,11 @@ export interface SketchInput {
   documentNodes: readonly SourceNode[];
   diagnosticCounts: Readonly<Record<string, { errors: number; warnings: number } | undefined>>;
   palette: SketchPalette;
+  /**
+   * Nodes React Flow draws itself during the gesture (the ones a drag moves, use-view-sketch.ts):
+   * left out, with every edge attached to them. None for a pan or zoom.
+   */
+  leaveOut?: ReadonlySet<string> | null;
 }
 
 type HandleBound = NonNullable<InternalNode['internals']['handleBounds']>['source'] extends
@@ -78,8 +84,10 @@ export const EDGE_STATES: readonly SketchState[] = ['plain', 'warning', 'error',
 
 export function buildSketchScene(input: SketchInput): SketchScene {
   const { nodeLookup, palette } = input;
+  const leaveOut = input.leaveOut ?? null;
   const nodes: SketchNode[] = [];
   for (const node of nodeLookup.values()) {
+    if (leaveOut?.has(node.id)) continue;
     const width = node.measured.width ?? 0;
     const height = node.measured.height ?? 0;
     if (!width || !height) continue;
@@ -109,6 +117,7 @@ export function buildSketchScene(input: SketchInput): SketchScene {
 
   const edges: Record<SketchState, SketchEdge[]> = { plain: [], warning: [], error: [], selected: [] };
   for (const edge of input.edges) {
+    if (leaveOut && (leaveOut.has(edge.source.node) || leaveOut.has(edge.target.node))) continue;
     const source = nodeLookup.get(edge.source.node);
     const target = nodeLookup.get(edge.target.node);
     const from = source && handleOf(source, 'source', edge.source.port);

@@ -78,6 +78,7 @@ const edge = (id: string, from: string, to: string): SourceEdge => ({
 function scene(
   selectedEdges: string[] = [],
   counts: Record<string, { errors: number; warnings: number }> = {},
+  leaveOut: ReadonlySet<string> | null = null,
 ) {
   return buildSketchScene({
     nodeLookup: new Map([
@@ -91,6 +92,7 @@ function scene(
     documentNodes: docNodes,
     diagnosticCounts: counts,
     palette,
+    leaveOut,
   });
 }
 
@@ -119,6 +121,15 @@ describe('sketch scene', () => {
     expect(e1.path.startsWith('M228,40 C')).toBe(true);
     expect(e1.path.endsWith('392,140')).toBe(true);
     expect(e1).toMatchObject({ minX: 228, minY: 40, maxX: 392, maxY: 140 });
+  });
+
+  it('leaves out the nodes a drag moves and every edge attached to them (React Flow draws those)', () => {
+    const { nodes, edges } = scene([], {}, new Set(['b']));
+    expect(nodes.map((n) => n.id)).toEqual(['a', 'c']);
+    expect(Object.values(edges).flat()).toHaveLength(0);
+    const { edges: kept } = scene([], {}, new Set(['c']));
+    expect(kept.plain).toHaveLength(1);
+    expect(kept.plain[0]?.path.startsWith('M228,40 C')).toBe(true);
   });
 
   it('marks nodes with problems when they are not selected', () => {
