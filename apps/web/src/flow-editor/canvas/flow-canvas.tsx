@@ -86,15 +86,17 @@ export function FlowCanvas() {
     },
     [setNodeRef],
   );
-  // Gesture classes for canvas.css (`.is-moving`: the viewport pans or zooms, `.is-dragging`: nodes
-  // are dragged). Set on the DOM directly: a React render of the whole canvas at each gesture start
-  // and end would cost a frame each.
-  // React Flow also starts and ends a move at every auto-pan step of a node drag (44 times in the
-  // bench's drag): not a view gesture, and each toggle would restyle every visible node and edge
-  // (the compact bodies of canvas.css), so a move that starts during a drag leaves the class alone.
+  // Gesture classes for canvas.css (`.is-moving`: the user pans or zooms the view, `.is-dragging`:
+  // nodes are dragged). Set on the DOM directly: a React render of the whole canvas at each gesture
+  // start and end would cost a frame each.
+  // `.is-moving` comes with the view's first change by the user (a move with a source event), not
+  // with React Flow's move start: that comes at the press, and a click on the pane of a large flow
+  // flashed every node to its compact look and back. React Flow also starts and ends a move at every
+  // auto-pan step of a node drag (44 times in the bench's drag): not a view gesture, and each toggle
+  // would restyle every visible node and edge, so a move that starts during a drag is not one.
+  const viewMove = useRef(false);
   const onMoveStart = useCallback(() => {
-    const element = wrapper.current;
-    if (element && !element.classList.contains('is-dragging')) element.classList.add('is-moving');
+    viewMove.current = !wrapper.current?.classList.contains('is-dragging');
   }, []);
   // Zoomed out (`data-zoomed-out`, canvas.css): an attribute React does not own, so a re-render
   // that changes the class list cannot drop it. FlowCanvas re-renders only when the zoom crosses
@@ -113,8 +115,23 @@ export function FlowCanvas() {
   // A large flow shows its graph as one SVG picture while the user pans or zooms it (sketch/). Not
   // with the minimap on: it draws only the nodes that are not hidden.
   const sketch = useViewSketch(large && !showMiniMap, wrapper);
-  const { onMoveEnd: endViewSketch, onDragStart: startDragSketch, onDragStop: endDragSketch } = sketch;
+  const {
+    onMove: moveViewSketch,
+    onMoveEnd: endViewSketch,
+    onDragStart: startDragSketch,
+    onDragStop: endDragSketch,
+  } = sketch;
+  const onMove = useCallback(
+    (event: MouseEvent | TouchEvent | null) => {
+      const element = wrapper.current;
+      if (!event || !viewMove.current || !element) return;
+      if (!element.classList.contains('is-moving')) element.classList.add('is-moving');
+      moveViewSketch(event);
+    },
+    [moveViewSketch],
+  );
   const onMoveEnd = useCallback(() => {
+    viewMove.current = false;
     wrapper.current?.classList.remove('is-moving');
     endViewSketch();
   }, [endViewSketch]);
@@ -248,7 +265,7 @@ export function FlowCanvas() {
         onConnect={onConnect}
         onDelete={onDelete}
         onMoveStart={onMoveStart}
-        onMove={sketch.onMove}
+        onMove={onMove}
         onMoveEnd={onMoveEnd}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onDragStop}
