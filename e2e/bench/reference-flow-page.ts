@@ -29,12 +29,18 @@ function ReferenceCanvas({ flow }: { flow: ReferenceFlow }) {
     edges,
     onNodesChange: (changes) => setNodes((current) => applyNodeChanges(changes, current)),
     onEdgesChange: (changes) => setEdges((current) => applyEdgeChanges(changes, current)),
-    // The same view limits and fit as Baton's canvas (flow-canvas.tsx), so the bench's zoom-in
-    // lands on the same scale.
+    // The same view limits and opening fit as Baton's canvas (flow-canvas.tsx; a large flow opens
+    // fitted, open-view.ts), so the bench's zoom-in lands on the same scale.
     fitView: true,
     fitViewOptions: FIT_VIEW_OPTIONS,
     minZoom: 0.2,
     maxZoom: 2,
+    // Snapped to the same grid as Baton's canvas (on by default there; `GRID` in flow-canvas.tsx):
+    // the bench's drag moves 4 × 2 px at a time, so a dragged node changes position at about every
+    // other move on both pages. Without it the bare page updated at every move, and its frames
+    // were compared with Baton's half of them that update.
+    snapToGrid: true,
+    snapGrid: [10, 10],
     onlyRenderVisibleElements: params.get('visible') === '1',
   });
 }
