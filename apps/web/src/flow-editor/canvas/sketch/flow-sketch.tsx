@@ -12,8 +12,9 @@ import './flow-sketch.css';
  * The sketch of a large flow: while the user pans or zooms it, the graph is one SVG picture over
  * the pane instead of React Flow's DOM nodes and edges, which FlowCanvas hides for the gesture
  * (`useViewSketch`); while nodes are dragged on it zoomed out, the picture lies under the pane and
- * holds all but the dragged nodes and their edges, which React Flow draws. What it replaces: every frame of a pan or zoom mounted the nodes coming into
- * view (React, layout, measuring) and painted, layerised and rasterised the DOM graph again; now a
+ * holds all but the dragged nodes and their edges, which React Flow draws. What it replaces: every
+ * frame of a pan or zoom mounted the nodes coming into view (React, layout, measuring) and
+ * painted, layerised and rasterised the DOM graph again; now a
  * frame moves one still layer (e2e/bench/canvas-bench.ts: pan p50 ~22 → ~14 ms on the bench's
  * machine, the cost of moving a still picture of the canvas's size). The look is the compact body
  * large flows already showed while the view moves (canvas.css), so the switch at a gesture's first
@@ -24,7 +25,7 @@ export function FlowSketch({
   leaveOut,
 }: {
   active: boolean;
-  /** Nodes React Flow draws itself (a drag's, use-view-sketch.ts): not in the picture, nor their edges. */
+  /** Nodes React Flow draws itself (a drag's, use-view-sketch.ts): left out, with their edges. */
   leaveOut: ReadonlySet<string> | null;
 }) {
   const layerRef = useRef<HTMLDivElement | null>(null);
