@@ -42,8 +42,8 @@ import { picturePanPage } from './picture-pan-page.ts';
  * Calibration ("reference" rows, frame-cost mode only): the same graph in bare React Flow (default
  * nodes and edges, React Flow's style sheet only, snapped to Baton's grid,
  * `onlyRenderVisibleElements` on and off; see canvas-reference.ts), in a canvas of the editor's
- * canvas size and place, through the same gestures and harness. They say what the library itself costs on this machine, so how far the
- * goal is reachable at all. `BENCH_REFERENCE=0` skips them.
+ * canvas size and place, through the same gestures and harness. They say what the library itself
+ * costs on this machine, so how far the goal is reachable at all. `BENCH_REFERENCE=0` skips them.
  *
  * Both modes run the same gestures (positions and step counts), page, flow and viewport.
  * Compile: `compile()` in Node, the same code the editor's worker runs. Goal: p95 ≤ 20 ms.
