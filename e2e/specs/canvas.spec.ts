@@ -153,6 +153,10 @@ test('keyboard only: a connected three-node flow, renamed, and the shortcuts ove
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await editor.expectSaved();
+  // The new write node asks for what it lacks in words an analyst reads, once per setting.
+  await expect(editor.problems.getByText('Table: required', { exact: true })).toBeVisible();
+  await expect(editor.problems.getByText('Key fields: add at least one', { exact: true })).toBeVisible();
+  await expect(editor.problems.getByText(/Expected|\/table/)).toHaveCount(0);
   await screenshot(page, '90-canvas-keyboard-flow');
 });
 

@@ -3,6 +3,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { AnyNodeKindDefinition } from '@baton/nodes';
 import { Value } from '@sinclair/typebox/value';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { configErrorMessages } from './config-messages.js';
 
 type Check = (config: unknown) => boolean;
 
@@ -87,12 +88,8 @@ export function normaliseNodeConfig(node: SourceNode, kind: AnyNodeKindDefinitio
     unknown
   >;
   if (check(config)) return { ok: true, kindVersion: spec.version, config };
-  const diagnostics: Diagnostic[] = [...Value.Errors(schema, config)].map((error) => ({
-    code: 'config_invalid',
-    severity: 'error',
-    message: `${error.path || 'config'}: ${error.message}`,
-    nodeId,
-    path: error.path,
-  }));
+  const diagnostics: Diagnostic[] = configErrorMessages(Value.Errors(schema, config)).map(
+    ({ path, message }) => ({ code: 'config_invalid', severity: 'error', message, nodeId, path }),
+  );
   return { ok: false, diagnostics };
 }

@@ -44,6 +44,35 @@ describe('compile: node diagnostics', () => {
     expect(new Set(errors.map((d) => d.path))).toEqual(new Set(['/table', '/keyFields', '/onConflict']));
   });
 
+  it('config_invalid says which setting and what it needs, once per setting', () => {
+    const src = linearSource();
+    // A freshly dropped write: no table, no key fields (the empty table breaks its length and its
+    // pattern: one message).
+    src.nodes[3] = node('n_w', 'write', {
+      connection: 'downstream',
+      table: '',
+      keyFields: [],
+      onConflict: 'update',
+    });
+    expect(errorsOf(src).map((d) => [d.path, d.message])).toEqual([
+      ['/table', 'Table: required'],
+      ['/keyFields', 'Key fields: add at least one'],
+    ]);
+    src.nodes[3] = node('n_w', 'write', {
+      connection: 'downstream',
+      table: '9 orders',
+      keyFields: ['order_id', ''],
+      onConflict: 'merge',
+      colour: 'red',
+    });
+    expect(errorsOf(src).map((d) => d.message)).toEqual([
+      'Colour: not a setting of this node',
+      'Table: letters, digits and _ only, not starting with a digit',
+      'Key fields, item 2: required',
+      'When the key exists: one of "update", "skip"',
+    ]);
+  });
+
   it('config_invalid for an empty table and for unknown settings', () => {
     const src = linearSource();
     src.nodes[3] = node('n_w', 'write', { table: '', keyFields: ['id'], colour: 'red' });

@@ -13,7 +13,11 @@ export const WriteConfig = Type.Object(
     /** A plain SQL identifier: it is interpolated into DDL, so nothing else may pass. */
     table: Type.String({ minLength: 1, maxLength: 63, pattern: SQL_IDENTIFIER }),
     keyFields: Type.Array(Type.String({ minLength: 1, pattern: SQL_IDENTIFIER }), { minItems: 1 }),
-    onConflict: Type.Union([Type.Literal('update'), Type.Literal('skip')], { default: 'update' }),
+    onConflict: Type.Union([Type.Literal('update'), Type.Literal('skip')], {
+      default: 'update',
+      // The inspector's label for it: the name config errors use (compiler's config-messages.ts).
+      title: 'When the key exists',
+    }),
   },
   { additionalProperties: false },
 );
