@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { ScheduleSettings } from '@baton/nodes';
+import { cronSyntaxError, type ScheduleSettings } from '@baton/nodes';
 import { ConflictProblem, Problem } from '../problems.js';
 import {
   publishedSchedule,
@@ -27,6 +27,11 @@ export function previewCron(
   timezone: string | undefined,
   count = 3,
 ): { valid: true; nextRuns: string[] } | { valid: false; error: string } {
+  // The compiler's words for a malformed expression ("\"61\" is not a valid minute"), the same as
+  // the trigger's diagnostic beside it, rather than croner's ("CronPattern: Invalid value for
+  // minute: 61"); croner still decides everything the syntax check lets through (a time zone).
+  const syntax = cronSyntaxError(expression);
+  if (syntax) return { valid: false, error: syntax };
   try {
     const cron = new Cron(expression, { paused: true, ...(timezone && { timezone }) });
     const nextRuns = cron.nextRuns(count).map((d) => d.toISOString());

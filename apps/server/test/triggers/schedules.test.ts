@@ -212,7 +212,14 @@ describe('schedule trigger with a SQL source (embedded SQLite)', () => {
       url: '/api/schedules/preview',
       payload: { cron: '61 * * * *' },
     });
-    expect(bad.json()).toMatchObject({ valid: false, nextRuns: [] });
+    // In the words of the trigger's diagnostic, not croner's.
+    expect(bad.json()).toEqual({ valid: false, nextRuns: [], error: '"61" is not a valid minute' });
+    const zone = await t.app.inject({
+      method: 'POST',
+      url: '/api/schedules/preview',
+      payload: { cron: '*/15 * * * *', timezone: 'Mars/Olympus' },
+    });
+    expect(zone.json()).toMatchObject({ valid: false, nextRuns: [] });
   });
 });
 
